@@ -1,0 +1,1 @@
+"""Announcements and safety alerts: compose, approve, fan out, delivery log."""

@@ -1,0 +1,1 @@
+"""Beacon kernel: events, actions, bus, storage, config, CLI and the runner."""

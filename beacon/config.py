@@ -1,0 +1,271 @@
+"""Configuration: one TOML file (``--config`` / ``BEACON_CONFIG``) overridden by ``BEACON_*`` env vars."""
+
+from __future__ import annotations
+
+import os
+import tomllib
+from enum import Enum
+from pathlib import Path
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, SecretStr, ValidationError, field_validator
+from pydantic_settings import BaseSettings, PydanticBaseSettingsSource, SettingsConfigDict
+
+ENV_PREFIX = "BEACON_"
+CONFIG_ENV = "BEACON_CONFIG"
+
+
+class ConfigError(Exception):
+    """A configuration problem, already phrased for a human: names the file and the key."""
+
+
+class Section(BaseModel):
+    """Base for config sections: unknown keys are errors, so typos do not pass silently."""
+
+    model_config = ConfigDict(extra="forbid")
+
+
+class Role(str, Enum):
+    agent = "agent"
+    moderator = "moderator"
+    manager = "manager"
+
+
+ALL_ROLES = frozenset(Role)
+
+
+class BrandConfig(Section):
+    name: str
+    official_domains: list[str] = Field(default_factory=list)
+    bot_usernames: list[str] = Field(default_factory=list)
+    # Help-centre pages that replies may link to (freeze account, KYC docs, …).
+    help_centre_url: str | None = None
+
+    @field_validator("official_domains")
+    @classmethod
+    def _lower_domains(cls, v: list[str]) -> list[str]:
+        return [d.strip().lower().lstrip(".") for d in v if d.strip()]
+
+
+class StaffMember(Section):
+    platform: str
+    user_id: str
+    display_name: str = ""
+    username: str = ""
+    roles: frozenset[Role] = ALL_ROLES
+    alias: str | None = None  # how agent replies are signed to members
+    staff_number: str | None = None
+
+    @field_validator("user_id", mode="before")
+    @classmethod
+    def _id_as_str(cls, v: Any) -> str:
+        return str(v)
+
+    def has_role(self, role: Role) -> bool:
+        return role in self.roles
+
+
+class DatabaseConfig(Section):
+    url: str = "sqlite:///beacon.db"
+    echo: bool = False
+
+
+class BusConfig(Section):
+    url: str = "memory://"
+    # Events of one chat land in one partition, so one consumer sees them in order.
+    partitions: int = Field(default=8, ge=1, le=256)
+    visibility_timeout_s: float = Field(default=30.0, gt=0)
+    max_attempts: int = Field(default=5, ge=1)
+
+
+class TelegramConfig(Section):
+    token: SecretStr
+    base_url: str = "https://api.telegram.org/bot"
+    moderators_chat_id: int | None = None
+    mode: Literal["polling", "webhook"] = "polling"
+    webhook_url: str | None = None
+    webhook_secret: SecretStr | None = None
+    webhook_listen: str = "127.0.0.1"
+    webhook_port: int = 8443
+    poll_timeout_s: int = 30
+    # Telegram's documented limits; tests and benchmarks shrink the windows.
+    rate_overall_per_s: float = 30.0
+    rate_group_per_min: float = 20.0
+    rate_private_per_s: float = 1.0
+
+    @property
+    def base_file_url(self) -> str:
+        """``…/bot`` → ``…/file/bot``: downloads go to the same server as the API."""
+        base = self.base_url.rstrip("/")
+        if base.endswith("/bot"):
+            return base[: -len("/bot")] + "/file/bot"
+        return base + "/file/bot"
+
+
+class DiscordConfig(Section):
+    token: SecretStr
+    api_base: str = "https://discord.com/api/v10"
+    gateway_url: str = "wss://gateway.discord.gg/"
+    moderators_channel_id: str | None = None
+    support_channel_id: str | None = None
+
+    @field_validator("moderators_channel_id", "support_channel_id", mode="before")
+    @classmethod
+    def _id_as_str(cls, v: Any) -> Any:
+        return None if v is None else str(v)
+
+
+class XConfig(Section):
+    user_id: str
+    bearer_token: SecretStr
+    consumer_key: SecretStr | None = None
+    consumer_secret: SecretStr | None = None
+    access_token: SecretStr | None = None
+    access_token_secret: SecretStr | None = None
+    api_url: str = "https://api.twitter.com"
+    poll_interval_s: float = 60.0
+
+    @field_validator("user_id", mode="before")
+    @classmethod
+    def _id_as_str(cls, v: Any) -> str:
+        return str(v)
+
+
+class LoggingConfig(Section):
+    level: str = "INFO"
+    json_lines: bool = Field(default=False, alias="json")
+
+    model_config = ConfigDict(extra="forbid", populate_by_name=True)
+
+
+class MetricsConfig(Section):
+    port: int | None = None  # /metrics and /healthz; off when unset
+    host: str = "127.0.0.1"
+
+
+class AnalysisConfig(Section):
+    language_detector: Literal["fasttext", "langdetect"] = "fasttext"
+    # Domains a community trusts besides the official ones (partners, explorers…).
+    allowed_domains: list[str] = Field(default_factory=list)
+
+
+class Settings(BaseSettings):
+    """The whole configuration. Sections other issues add go here as typed fields."""
+
+    model_config = SettingsConfigDict(
+        env_prefix=ENV_PREFIX, env_nested_delimiter="__", extra="forbid", case_sensitive=False
+    )
+
+    brand: BrandConfig
+    staff: list[StaffMember] = Field(default_factory=list)
+    database: DatabaseConfig = Field(default_factory=DatabaseConfig)
+    bus: BusConfig = Field(default_factory=BusConfig)
+    telegram: TelegramConfig | None = None
+    discord: DiscordConfig | None = None
+    x: XConfig | None = None
+    logging: LoggingConfig = Field(default_factory=LoggingConfig)
+    metrics: MetricsConfig = Field(default_factory=MetricsConfig)
+    analysis: AnalysisConfig = Field(default_factory=AnalysisConfig)
+
+    @classmethod
+    def settings_customise_sources(
+        cls,
+        settings_cls: type[BaseSettings],
+        init_settings: PydanticBaseSettingsSource,
+        env_settings: PydanticBaseSettingsSource,
+        dotenv_settings: PydanticBaseSettingsSource,
+        file_secret_settings: PydanticBaseSettingsSource,
+    ) -> tuple[PydanticBaseSettingsSource, ...]:
+        # Environment wins over the file (passed as init values), per key, deep-merged.
+        return (env_settings, init_settings)
+
+    def staff_for(self, platform: str, user_id: str) -> StaffMember | None:
+        for member in self.staff:
+            if member.platform == platform and member.user_id == str(user_id):
+                return member
+        return None
+
+    def staff_by_handle(self, handle: str) -> StaffMember | None:
+        """Find a staff member by username or id (for ``--as``)."""
+        h = handle.lstrip("@").lower()
+        for member in self.staff:
+            if member.username.lower() == h or member.user_id == h:
+                return member
+        return None
+
+    @property
+    def config_dir(self) -> Path:
+        return Path(os.environ.get("BEACON_CONFIG_DIR", "."))
+
+
+def _format_validation_error(err: ValidationError, source: str) -> str:
+    parts = []
+    for e in err.errors():
+        key = ".".join(str(p) for p in e["loc"]) or "(top level)"
+        msg = e["msg"]
+        if e["type"] == "extra_forbidden":
+            msg = "unknown key"
+        parts.append(f"{key}: {msg}")
+    return f"config error in {source}: " + "; ".join(parts)
+
+
+def config_path(path: str | os.PathLike[str] | None = None) -> Path | None:
+    p = path or os.environ.get(CONFIG_ENV)
+    return Path(p) if p else None
+
+
+def load_settings(path: str | os.PathLike[str] | None = None) -> Settings:
+    """Read the TOML file (if any), apply env overrides, validate. Raises ConfigError."""
+    resolved = config_path(path)
+    data: dict[str, Any] = {}
+    source = "environment"
+    if resolved is not None:
+        source = str(resolved)
+        try:
+            with open(resolved, "rb") as fh:
+                data = tomllib.load(fh)
+        except FileNotFoundError:
+            raise ConfigError(f"config error: file not found: {resolved}") from None
+        except tomllib.TOMLDecodeError as exc:
+            raise ConfigError(f"config error in {resolved}: not valid TOML: {exc}") from None
+        except OSError as exc:
+            raise ConfigError(f"config error in {resolved}: cannot read: {exc.strerror}") from None
+    try:
+        settings = Settings(**data)
+    except ValidationError as exc:
+        raise ConfigError(_format_validation_error(exc, source)) from None
+    if resolved is not None:
+        os.environ.setdefault("BEACON_CONFIG_DIR", str(resolved.resolve().parent))
+    return settings
+
+
+def masked_dump(settings: Settings) -> dict[str, Any]:
+    """The effective config as plain data with every secret replaced by '***'."""
+
+    def walk(value: Any) -> Any:
+        if isinstance(value, SecretStr):
+            return "***" if value.get_secret_value() else ""
+        if isinstance(value, BaseModel):
+            return {k: walk(getattr(value, k)) for k in type(value).model_fields}
+        if isinstance(value, dict):
+            return {k: walk(v) for k, v in value.items()}
+        if isinstance(value, (list, tuple, set, frozenset)):
+            items = [walk(v) for v in value]
+            return sorted(items, key=str) if isinstance(value, (set, frozenset)) else items
+        if isinstance(value, Enum):
+            return value.value
+        if isinstance(value, str) and "://" in value and "@" in value:
+            return _mask_url_password(value)
+        return value
+
+    return walk(settings)
+
+
+def _mask_url_password(url: str) -> str:
+    # postgresql://user:pass@host → postgresql://user:***@host
+    scheme, rest = url.split("://", 1)
+    creds, _, host = rest.rpartition("@")
+    if ":" in creds:
+        user = creds.split(":", 1)[0]
+        return f"{scheme}://{user}:***@{host}"
+    return url

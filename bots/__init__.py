@@ -1,0 +1,1 @@
+"""Platform adapters: Telegram, Discord, X and the console."""

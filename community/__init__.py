@@ -1,0 +1,1 @@
+"""Support desk: support requests, hand-off, tickets, FAQ."""

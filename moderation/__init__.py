@@ -1,0 +1,1 @@
+"""Moderation: safety flags, policies, review queue, audit."""
