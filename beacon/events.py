@@ -175,8 +175,29 @@ class BotMembershipChanged(EventBase):
         return f"botmember:{self.platform}:{self.chat.chat_id}:{self.status}:{int(self.occurred_at.timestamp())}"
 
 
+class ActionFailed(EventBase):
+    """The outbox could not perform an action (e.g. a DM to a member who never started the bot).
+
+    Published by the dispatcher so domain code can fall back (public button instead of a DM).
+    """
+
+    type: Literal["action_failed"] = "action_failed"
+    action_key: str
+    action_type: str
+    state: Literal["failed", "in_doubt"]
+    reason: str  # e.g. "never_started", "blocked", "no_rights", "not_found", "bad_request"
+    error: str = ""
+    chat: ChatRef | None = None
+    user: UserRef | None = None
+
+    @property
+    def idempotency_key(self) -> str:
+        return f"failed:{self.platform}:{self.action_key}"
+
+
 Event = Annotated[
     Union[
+        ActionFailed,
         MessagePosted,
         MessageEdited,
         MessageDeleted,

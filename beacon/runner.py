@@ -1,0 +1,286 @@
+"""The runner: workers turn events into effects in one transaction; dispatchers drain the outbox."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import time
+from collections.abc import Callable, Mapping, Sequence
+from datetime import datetime, timedelta, timezone
+
+from pydantic import ValidationError
+from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
+
+from beacon.actions import (
+    ActionBase,
+    AnswerButton,
+    BanMember,
+    DeleteMessage,
+    EditMessage,
+    Forbidden,
+    NotFound,
+    PinMessage,
+    PlatformError,
+    RateLimited,
+    RestrictMember,
+    SendDirect,
+    TransientError,
+    UnbanMember,
+    decode_action,
+)
+from beacon.adapter import Adapter, Capabilities
+from beacon.bus import Bus, Delivery, Subscription
+from beacon.config import Settings
+from beacon.domain import Context, Handler, Reader, Record
+from beacon.events import ActionFailed, ChatRef, EventBase, UserRef, decode_event, encode_event
+from beacon.metrics import Metrics
+from beacon.storage import deadletters, idempotency, outbox
+from beacon.verdict import AnalysisInput, Verdict
+
+log = logging.getLogger(__name__)
+
+EVENTS_TOPIC = "events"
+WORKERS_GROUP = "workers"
+OUTBOX_TOPIC = "outbox"
+IDEMPOTENCY_TTL = timedelta(days=7)
+
+# Re-running these cannot do harm twice, so a send whose fate is unknown may simply be retried.
+IDEMPOTENT_ACTIONS = (DeleteMessage, EditMessage, BanMember, UnbanMember, RestrictMember, PinMessage, AnswerButton)
+
+
+def publisher(bus: Bus) -> Callable[[EventBase], "asyncio.Future[None]"]:
+    """The ``publish`` adapters get: returns once the event is durably on the bus."""
+
+    async def publish(event: EventBase) -> None:
+        await bus.publish(EVENTS_TOPIC, encode_event(event), ordering_key=event.ordering_key)
+
+    return publish  # type: ignore[return-value]
+
+
+class Worker:
+    """Consumes events; per event: dedupe, run handlers, apply records, enqueue actions — atomically."""
+
+    def __init__(
+        self,
+        *,
+        settings: Settings,
+        bus: Bus,
+        sessions: async_sessionmaker[AsyncSession],
+        handlers: Sequence[Handler],
+        capabilities: Mapping[str, Capabilities],
+        deep_links: Mapping[str, Callable[[str], str | None]],
+        analyse: Callable[[AnalysisInput], Verdict],
+        metrics: Metrics,
+        concurrency: int = 4,
+        idempotency_check: bool = True,
+    ) -> None:
+        self.settings = settings
+        self.bus = bus
+        self.sessions = sessions
+        self.handlers = list(handlers)
+        self.capabilities = capabilities
+        self.deep_links = deep_links
+        self.analyse = analyse
+        self.metrics = metrics
+        self.concurrency = concurrency
+        self.idempotency_check = idempotency_check
+        self._subscription: Subscription | None = None
+
+    async def start(self) -> None:
+        await self.bus.ensure_group(EVENTS_TOPIC, WORKERS_GROUP)
+        await self.bus.ensure_group(OUTBOX_TOPIC, OUTBOX_TOPIC)
+        self._subscription = await self.bus.subscribe(
+            EVENTS_TOPIC, WORKERS_GROUP, self.handle_delivery, concurrency=self.concurrency
+        )
+
+    async def stop(self) -> None:
+        if self._subscription is not None:
+            await self._subscription.stop()
+            self._subscription = None
+
+    async def handle_delivery(self, delivery: Delivery) -> None:
+        try:
+            event = decode_event(delivery.payload)
+        except ValidationError as exc:
+            # Undecodable: retrying cannot help; park it where an operator can see it, and ack.
+            reason = f"undecodable event: {exc.errors()[0]['msg'] if exc.errors() else exc}"
+            log.error("dead-lettered bus entry %s on %s: %s", delivery.id, delivery.topic, reason)
+            self.metrics.errors.labels("decode").inc()
+            async with self.sessions() as session, session.begin():
+                await deadletters.add(session, topic=delivery.topic, group=WORKERS_GROUP, payload=delivery.payload,
+                                      error=reason, attempts=delivery.attempts)
+            return
+        await self.handle(event)
+
+    async def handle(self, event: EventBase) -> list[ActionBase]:
+        """Handle one event exactly once in effect; returns the actions it enqueued."""
+        started = time.perf_counter()
+        async with self.sessions() as session, session.begin():
+            if self.idempotency_check and not await idempotency.claim(session, event.idempotency_key, IDEMPOTENCY_TTL):
+                self.metrics.events_duplicate.inc()
+                return []
+            ctx = Context(settings=self.settings, now=datetime.now(timezone.utc), read=Reader(session),
+                          capabilities=self.capabilities, deep_links=self.deep_links, analyse=self.analyse)
+            actions: list[ActionBase] = []
+            for handler in self.handlers:
+                for effect in await handler(event, ctx):
+                    if isinstance(effect, Record):
+                        await effect.apply(session)
+                    else:
+                        actions.append(effect)
+            if actions:
+                await outbox.enqueue(session, actions)
+        self.metrics.events_in.labels(event.type).inc()  # type: ignore[attr-defined]
+        self.metrics.handle_seconds.observe(time.perf_counter() - started)
+        for platform in {a.platform for a in actions}:
+            await self.bus.publish(OUTBOX_TOPIC, platform.encode(), ordering_key=platform)
+        return actions
+
+
+class Dispatcher:
+    """Performs one platform's queued actions through its adapter, recording every outcome.
+
+    States: queued → sending → sent | failed | in_doubt. A row left ``sending`` by a crash becomes
+    ``in_doubt`` at the next start and is reported, never resent (platforms have no idempotency key).
+    """
+
+    def __init__(
+        self,
+        *,
+        adapter: Adapter,
+        bus: Bus,
+        sessions: async_sessionmaker[AsyncSession],
+        metrics: Metrics,
+        batch: int = 64,
+        poll_interval_s: float = 1.0,
+        resend_in_doubt_priority: int | None = None,
+    ) -> None:
+        self.adapter = adapter
+        self.platform = adapter.platform
+        self.bus = bus
+        self.sessions = sessions
+        self.metrics = metrics
+        self.batch = batch
+        self.poll_interval_s = poll_interval_s
+        self.resend_in_doubt_priority = resend_in_doubt_priority
+        self._wake = asyncio.Event()
+        self._subscription: Subscription | None = None
+        self._chat_locks: dict[str, asyncio.Lock] = {}
+        self._stopping = False
+        self.in_doubt_at_start = 0
+
+    async def start(self) -> None:
+        async with self.sessions() as session, session.begin():
+            self.in_doubt_at_start = await outbox.recover_in_doubt(session, self.platform)
+        if self.in_doubt_at_start:
+            log.warning("%d %s action(s) left in flight by a crash are now in_doubt (not resent)",
+                        self.in_doubt_at_start, self.platform)
+        await self.bus.ensure_group(OUTBOX_TOPIC, f"dispatch-{self.platform}")
+        self._subscription = await self.bus.subscribe(OUTBOX_TOPIC, f"dispatch-{self.platform}", self._on_wake)
+
+    async def _on_wake(self, delivery: Delivery) -> None:
+        if delivery.payload.decode(errors="replace") == self.platform:
+            self._wake.set()
+
+    def wake(self) -> None:
+        self._wake.set()
+
+    async def stop(self) -> None:
+        self._stopping = True
+        self._wake.set()
+        if self._subscription is not None:
+            await self._subscription.stop()
+            self._subscription = None
+
+    async def run(self) -> None:
+        while not self._stopping:
+            did = await self.drain_once()
+            if not did:
+                self._wake.clear()
+                try:
+                    await asyncio.wait_for(self._wake.wait(), timeout=self.poll_interval_s)
+                except asyncio.TimeoutError:
+                    pass
+
+    async def drain_once(self) -> int:
+        """Claim and perform one batch; returns how many rows were handled."""
+        async with self.sessions() as session, session.begin():
+            rows = await outbox.claim(session, self.platform, self.batch)
+        if not rows:
+            return 0
+        await asyncio.gather(*(self._perform_row(row) for row in rows))
+        return len(rows)
+
+    async def _perform_row(self, row: outbox.OutboxItem) -> None:
+        try:
+            action = decode_action(row.action)
+        except ValidationError as exc:
+            await self._finish(row, "failed", error=f"undecodable action: {exc.errors()[0]['msg']}")
+            return
+        lock_key = _target_key(action)
+        lock = self._chat_locks.setdefault(lock_key, asyncio.Lock())
+        async with lock:
+            try:
+                result = await self.adapter.perform(action)
+            except RateLimited as exc:
+                async with self.sessions() as session, session.begin():
+                    await outbox.requeue(session, row.id, delay_s=exc.retry_after, error=str(exc))
+                self.wake_later(exc.retry_after)
+                return
+            except TransientError as exc:
+                if isinstance(action, IDEMPOTENT_ACTIONS) and row.attempts < 5:
+                    async with self.sessions() as session, session.begin():
+                        await outbox.requeue(session, row.id, delay_s=min(2 ** row.attempts, 30), error=str(exc))
+                    self.wake_later(min(2 ** row.attempts, 30))
+                else:
+                    await self._finish(row, "in_doubt", error=str(exc), action=action, reason="in_doubt")
+                return
+            except PlatformError as exc:
+                await self._finish(row, "failed", error=str(exc), action=action, reason=_reason(exc))
+                return
+            except Exception as exc:  # noqa: BLE001 - an adapter bug must not kill the dispatcher
+                log.exception("adapter %s crashed performing %s", self.platform, type(action).__name__)
+                self.metrics.errors.labels("adapter").inc()
+                await self._finish(row, "in_doubt", error=f"{type(exc).__name__}: {exc}", action=action,
+                                   reason="in_doubt")
+                return
+            async with self.sessions() as session, session.begin():
+                await outbox.mark_sent(session, row.id, message_id=result.message_id, chat_id=result.chat_id)
+            self.metrics.actions_out.labels(self.platform, action.type, "sent").inc()  # type: ignore[attr-defined]
+
+    def wake_later(self, delay_s: float) -> None:
+        asyncio.get_running_loop().call_later(delay_s, self._wake.set)
+
+    async def _finish(self, row: outbox.OutboxItem, state: str, *, error: str, action: ActionBase | None = None,
+                      reason: str = "other") -> None:
+        async with self.sessions() as session, session.begin():
+            if state == "failed":
+                await outbox.mark_failed(session, row.id, error=error)
+            else:
+                await outbox.mark_in_doubt(session, row.id, error=error)
+        action_type = action.type if action is not None else "unknown"  # type: ignore[attr-defined]
+        self.metrics.actions_out.labels(self.platform, action_type, state).inc()
+        log.warning("%s action %s %s: %s", self.platform, row.key, state, reason)
+        if action is not None:
+            failure = ActionFailed(
+                platform=self.platform, action_key=row.key, action_type=action_type, state=state,  # type: ignore[arg-type]
+                reason=reason, error=error[:300], chat=getattr(action, "chat", None),
+                user=action.user if isinstance(action, SendDirect) else None,
+            )
+            await self.bus.publish(EVENTS_TOPIC, encode_event(failure), ordering_key=failure.ordering_key)
+
+
+def _target_key(action: ActionBase) -> str:
+    chat: ChatRef | None = getattr(action, "chat", None)
+    if chat is not None:
+        return chat.key
+    user: UserRef | None = getattr(action, "user", None)
+    return user.key if user is not None else action.platform
+
+
+def _reason(exc: PlatformError) -> str:
+    if isinstance(exc, Forbidden):
+        return exc.reason
+    if isinstance(exc, NotFound):
+        return "not_found"
+    return "bad_request"
