@@ -147,6 +147,14 @@ class AnalysisConfig(Section):
     language_detector: Literal["fasttext", "langdetect"] = "fasttext"
     # Domains a community trusts besides the official ones (partners, explorers…).
     allowed_domains: list[str] = Field(default_factory=list)
+    # Other names of the brand (local-script names, old names) that phishers and impersonators use.
+    brand_aliases: list[str] = Field(default_factory=list)
+    # Official channels/accounts besides bot_usernames and staff usernames ("@brand_announcements").
+    official_handles: list[str] = Field(default_factory=list)
+    # Extra staff titles (any language) that, next to the brand in a name, present as staff.
+    staff_titles: list[str] = Field(default_factory=list)
+    # Extra URL shorteners / redirectors treated like bit.ly.
+    shorteners: list[str] = Field(default_factory=list)
 
 
 class Settings(BaseSettings):

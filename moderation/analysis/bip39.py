@@ -1,0 +1,103 @@
+"""Seed-phrase detection: long runs of words from one BIP-39 wordlist, checksum or not."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+
+from mnemonic import Mnemonic
+
+MIN_WORDS = 12  # the shortest standard mnemonic
+_LETTERS_RE = re.compile(r"[^\W\d_]+")
+# Scripts whose words are single characters or syllable blocks: no typo tolerance there.
+_NO_TYPO_LANGS = frozenset({"chinese_simplified", "chinese_traditional", "japanese", "korean"})
+
+
+def _forms(word: str, strip_accents: bool) -> set[str]:
+    forms = {unicodedata.normalize(f, word).lower() for f in ("NFC", "NFKC")}
+    if strip_accents:
+        decomposed = unicodedata.normalize("NFKD", word)
+        forms.add("".join(ch for ch in decomposed if not unicodedata.combining(ch)).lower())
+    return forms
+
+
+@dataclass(frozen=True, slots=True)
+class SeedRun:
+    """A run of wordlist words: language, word count, character offsets in the analysed text."""
+
+    language: str
+    words: int
+    start: int
+    end: int
+    typos: int
+
+
+class Bip39Index:
+    """Every wordlist ``mnemonic`` ships, as word → bitmask of languages, plus typo neighbourhoods."""
+
+    def __init__(self) -> None:
+        self.languages: tuple[str, ...] = tuple(sorted(Mnemonic.list_languages()))
+        self._mask: dict[str, int] = {}
+        self._near: list[set[str]] = []  # per language: words, their 1-deletions and 4-letter prefixes
+        for bit, lang in enumerate(self.languages):
+            strip = lang not in _NO_TYPO_LANGS
+            near: set[str] = set()
+            for word in Mnemonic(lang).wordlist:
+                for form in _forms(word, strip):
+                    self._mask[form] = self._mask.get(form, 0) | (1 << bit)
+                    if strip:
+                        near.add(form)
+                        near.update(form[:i] + form[i + 1 :] for i in range(len(form)))
+            self._near.append(near)
+
+    def mask(self, token: str) -> int:
+        return self._mask.get(token, 0)
+
+    def near(self, token: str, bit: int) -> bool:
+        """One edit away from a word of this list (typo tolerance), for words of 4+ letters."""
+        near = self._near[bit]
+        if len(token) < 4 or not near:
+            return False
+        if token in near:
+            return True
+        return any(token[:i] + token[i + 1 :] in near for i in range(len(token)))
+
+    def count_members(self, tokens: list[str]) -> int:
+        mask = self._mask
+        return sum(1 for t in tokens if t in mask)
+
+    def longest_run(self, text: str) -> SeedRun | None:
+        """The longest run of >= 12 letter-words of one list (numbers and punctuation between are fine)."""
+        spans = [(m.start(), m.end(), m.group().lower()) for m in _LETTERS_RE.finditer(text)]
+        if len(spans) < MIN_WORDS:
+            return None
+        masks = [self._mask.get(tok, 0) for _, _, tok in spans]
+        present = 0
+        for m in masks:
+            present |= m
+        best: SeedRun | None = None
+        for bit, lang in enumerate(self.languages):
+            flag = 1 << bit
+            if not present & flag or sum(1 for m in masks if m & flag) < MIN_WORDS - 1:
+                continue
+            allow_typo = lang not in _NO_TYPO_LANGS
+            start = 0
+            typo_at = -1
+            for i, m in enumerate(masks + [0]):
+                is_member = i < len(masks) and bool(m & flag)
+                if not is_member:
+                    is_typo = i < len(masks) and allow_typo and self.near(spans[i][2], bit)
+                    if i >= start + 1 or i == len(masks):
+                        run_len = i - start
+                        typos = 1 if typo_at >= start else 0
+                        if run_len >= MIN_WORDS and (best is None or run_len > best.words):
+                            best = SeedRun(lang, run_len, spans[start][0], spans[i - 1][1], typos)
+                    if is_typo:
+                        # Keep the run going through one typo; a second one restarts after the first.
+                        if typo_at >= start:
+                            start = typo_at + 1
+                        typo_at = i
+                    else:
+                        start = i + 1
+        return best

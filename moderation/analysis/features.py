@@ -1,0 +1,111 @@
+"""Per-message features shared by the flag analysers, computed lazily and once per message."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import cached_property
+from typing import TYPE_CHECKING
+
+from beacon.verdict import AnalysisInput, Span
+from moderation.analysis.lexicon import UNSPACED_RE, TokenOffsets
+
+if TYPE_CHECKING:
+    from moderation.analysis.lexicon import Hits, Lexicon
+    from moderation.analysis.links import Link, LinkFinder
+
+WORD_RE = re.compile(r"\w+")
+DIGIT_RE = re.compile(r"\d")
+# Pictographs and dingbats, for "mass emoji" signals.
+EMOJI_RE = re.compile(r"[\u2600-\u27bf\u2b50\u2b55\U0001f300-\U0001faff]")
+CLAUSE_SPLIT_RE = re.compile(r"(?<!\d)[.!?](?!\w)|[;\n。！？；]|,\s*(?:but|however|но|但是|pero|mas|ama)\b")
+
+
+class MessageFeatures:
+    """Lowercased text, word tokens, lexicon hits and links of one message; each built on first use."""
+
+    def __init__(self, message: AnalysisInput, lexicon: Lexicon, links: LinkFinder) -> None:
+        self.message = message
+        self.text = message.text
+        self._lexicon = lexicon
+        self._links = links
+
+    @cached_property
+    def lower(self) -> str:
+        low = self.text.lower()
+        if len(low) != len(self.text):
+            # A few characters lowercase to two ('İ'); keep offsets aligned with the original.
+            low = "".join(ch if len(ch.lower()) != 1 else ch.lower() for ch in self.text)
+        return low
+
+    @cached_property
+    def tokens(self) -> list[str]:
+        return WORD_RE.findall(self.lower)
+
+    @cached_property
+    def offsets(self) -> TokenOffsets:
+        return TokenOffsets(self.lower)
+
+    @cached_property
+    def unspaced(self) -> bool:
+        return UNSPACED_RE.search(self.text) is not None
+
+    @cached_property
+    def hits(self) -> Hits:
+        return self._lexicon.match(self)
+
+    @cached_property
+    def links(self) -> list[Link]:
+        return self._links.find(self.text)
+
+    @cached_property
+    def digit_count(self) -> int:
+        return len(DIGIT_RE.findall(self.text))
+
+    @cached_property
+    def emoji_count(self) -> int:
+        if self.text.isascii():
+            return 0
+        return len(EMOJI_RE.findall(self.text))
+
+    @cached_property
+    def clauses(self) -> list[tuple[int, int]]:
+        """Offsets of sentence-like pieces; negation and warnings are judged per clause."""
+        bounds: list[tuple[int, int]] = []
+        start = 0
+        for m in CLAUSE_SPLIT_RE.finditer(self.text):
+            if m.start() > start:
+                bounds.append((start, m.start()))
+            start = m.end()
+        if start < len(self.text):
+            bounds.append((start, len(self.text)))
+        return bounds
+
+    @cached_property
+    def nfc(self) -> str:
+        """NFC text for wordlist lookups (some users' keyboards produce decomposed accents)."""
+        if self.text.isascii() or unicodedata.is_normalized("NFC", self.text):
+            return self.text
+        return unicodedata.normalize("NFC", self.text)
+
+
+class FeatureCache:
+    """Remembers the features of the last message, so analysers run in sequence share the work."""
+
+    def __init__(self, lexicon: Lexicon, links: LinkFinder) -> None:
+        self._lexicon = lexicon
+        self._links = links
+        self._last: MessageFeatures | None = None
+
+    def get(self, message: AnalysisInput) -> MessageFeatures:
+        last = self._last
+        if last is not None and last.message is message:
+            return last
+        features = MessageFeatures(message, self._lexicon, self._links)
+        self._last = features
+        return features
+
+
+def clamp_span(start: int, end: int, length: int) -> Span:
+    start = max(0, min(start, length))
+    return Span(start=start, end=max(start, min(end, length)))

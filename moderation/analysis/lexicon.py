@@ -1,0 +1,165 @@
+"""A multilingual phrase matcher: word phrases by token lookup, unspaced scripts by substring."""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from beacon.verdict import Span
+
+if TYPE_CHECKING:
+    from moderation.analysis.features import MessageFeatures
+
+_WORD_RE = re.compile(r"\w+")
+UNSPACED_RE = re.compile(
+    r"[\u0600-\u06ff\u0900-\u097f\u0e00-\u0e7f\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff]"
+)
+_STEM_KEY = 3  # stems are indexed by their first three characters
+
+
+@dataclass(frozen=True, slots=True)
+class Hit:
+    """Where a phrase matched: token indices (``by_token``) or character offsets."""
+
+    start: int
+    end: int
+    by_token: bool
+
+
+@dataclass(slots=True)
+class Hits:
+    """Category → matches, for one message."""
+
+    found: dict[str, list[Hit]] = field(default_factory=dict)
+
+    def __contains__(self, category: str) -> bool:
+        return category in self.found
+
+    def any(self, *categories: str) -> bool:
+        return any(c in self.found for c in categories)
+
+    def count(self, *categories: str) -> int:
+        return sum(1 for c in categories if c in self.found)
+
+    def get(self, category: str) -> list[Hit]:
+        return self.found.get(category, [])
+
+
+@dataclass(frozen=True, slots=True)
+class _Pattern:
+    category: str
+    rest: tuple[tuple[str, bool], ...]  # following tokens: (text, is_stem)
+
+
+class Lexicon:
+    """Phrases grouped by category. ``word*`` matches any word starting with ``word``.
+
+    Written by hand rather than one big regex alternation: a token lookup costs a few
+    microseconds per message where an alternation of hundreds of phrases costs tens.
+    """
+
+    def __init__(self, categories: Mapping[str, Iterable[str]]) -> None:
+        self._exact: dict[str, list[_Pattern]] = defaultdict(list)
+        self._stems: dict[str, list[tuple[str, _Pattern]]] = defaultdict(list)
+        self._short_stems: dict[str, list[_Pattern]] = defaultdict(list)
+        substrings: dict[str, set[str]] = defaultdict(set)
+        for category, phrases in categories.items():
+            for raw in phrases:
+                phrase = raw.strip().lower()
+                if not phrase:
+                    continue
+                if UNSPACED_RE.search(phrase):
+                    substrings[phrase.replace("*", "")].add(category)
+                    continue
+                parts = phrase.split()
+                pieces: list[tuple[str, bool]] = []
+                for part in parts:
+                    stem = part.endswith("*")
+                    tokens = _WORD_RE.findall(part)
+                    for i, tok in enumerate(tokens):
+                        pieces.append((tok, stem and i == len(tokens) - 1))
+                if not pieces:
+                    continue
+                (first, first_stem), rest = pieces[0], tuple(pieces[1:])
+                pattern = _Pattern(category, rest)
+                if not first_stem:
+                    self._exact[first].append(pattern)
+                elif len(first) >= _STEM_KEY:
+                    self._stems[first[:_STEM_KEY]].append((first, pattern))
+                else:
+                    self._short_stems[first].append(pattern)
+        self._substring_categories = {k: frozenset(v) for k, v in substrings.items()}
+        self._substring_re = (
+            re.compile("|".join(re.escape(s) for s in sorted(substrings, key=len, reverse=True)))
+            if substrings
+            else None
+        )
+        self.categories = frozenset(categories)
+
+    def match(self, features: MessageFeatures) -> Hits:
+        found: dict[str, list[Hit]] = {}
+        tokens = features.tokens
+        exact, stems = self._exact, self._stems
+        n = len(tokens)
+        for i, tok in enumerate(tokens):
+            patterns = exact.get(tok)
+            if patterns:
+                for p in patterns:
+                    end = _match_rest(tokens, i + 1, p.rest)
+                    if end:
+                        found.setdefault(p.category, []).append(Hit(i, end, True))
+            candidates = stems.get(tok[:_STEM_KEY]) if len(tok) >= _STEM_KEY else None
+            if candidates:
+                for stem, p in candidates:
+                    if tok.startswith(stem):
+                        end = _match_rest(tokens, i + 1, p.rest)
+                        if end:
+                            found.setdefault(p.category, []).append(Hit(i, end, True))
+        if self._short_stems and n:
+            for i, tok in enumerate(tokens):
+                for stem, patterns in self._short_stems.items():
+                    if tok.startswith(stem):
+                        for p in patterns:
+                            end = _match_rest(tokens, i + 1, p.rest)
+                            if end:
+                                found.setdefault(p.category, []).append(Hit(i, end, True))
+        if self._substring_re is not None and features.unspaced:
+            for m in self._substring_re.finditer(features.lower):
+                for category in self._substring_categories[m.group()]:
+                    found.setdefault(category, []).append(Hit(m.start(), m.end(), False))
+        return Hits(found)
+
+
+def _match_rest(tokens: list[str], start: int, rest: tuple[tuple[str, bool], ...]) -> int:
+    """Index after the phrase if ``rest`` follows at ``start``, else 0."""
+    if not rest:
+        return start
+    if start + len(rest) > len(tokens):
+        return 0
+    for offset, (text, stem) in enumerate(rest):
+        tok = tokens[start + offset]
+        if not (tok.startswith(text) if stem else tok == text):
+            return 0
+    return start + len(rest)
+
+
+class TokenOffsets:
+    """Character offsets of word tokens, computed only when a finding needs a span."""
+
+    def __init__(self, lower: str) -> None:
+        self._offsets = [(m.start(), m.end()) for m in _WORD_RE.finditer(lower)]
+
+    def span(self, hit: Hit) -> Span:
+        if not hit.by_token:
+            return Span(start=hit.start, end=hit.end)
+        if not self._offsets:
+            return Span(start=0, end=0)
+        first = self._offsets[min(hit.start, len(self._offsets) - 1)]
+        last = self._offsets[min(hit.end, len(self._offsets)) - 1]
+        return Span(start=first[0], end=max(first[0], last[1]))
+
+    def char_start(self, hit: Hit) -> int:
+        return self.span(hit).start

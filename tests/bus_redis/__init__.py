@@ -1,0 +1,1 @@
+"""Redis-specific bus tests: process crashes, work sharing, Redis restarts, trimming."""
