@@ -6,7 +6,8 @@ import asyncio
 import contextlib
 import logging
 import signal
-from collections.abc import Callable, Iterable, Sequence
+import time
+from collections.abc import Awaitable, Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
@@ -15,6 +16,7 @@ from beacon.adapter import Adapter
 from beacon.bus import Bus, open_bus
 from beacon.config import Settings
 from beacon.domain import Handler
+from beacon.events import EventBase, Tick
 from beacon.metrics import Metrics, serve_metrics
 from beacon.runner import EVENTS_TOPIC, WORKERS_GROUP, Dispatcher, Worker, publisher
 from beacon.storage import db
@@ -97,6 +99,7 @@ class Beacon:
                 capabilities={a.platform: a.capabilities for a in _all_platform_adapters(settings, chosen)},
                 deep_links={a.platform: a.deep_link for a in _all_platform_adapters(settings, chosen)},
                 analyse=analyse or default_analyser(settings), metrics=metrics,
+                concurrency=settings.workers.concurrency,
             )
         dispatchers = [Dispatcher(adapter=a, bus=bus, sessions=sessions, metrics=metrics) for a in chosen]
         return cls(settings=settings, bus=bus, engine=engine, sessions=sessions, adapters=chosen, worker=worker,
@@ -109,6 +112,8 @@ class Beacon:
             await dispatcher.start()
             self._tasks.append(asyncio.create_task(dispatcher.run(), name=f"dispatch-{dispatcher.platform}"))
         publish = publisher(self.bus)
+        if self.worker is not None:
+            self._tasks.append(asyncio.create_task(_tick(publish, self.settings.workers.tick_s), name="ticker"))
         for adapter in self.adapters:
             self._tasks.append(asyncio.create_task(adapter.run(publish), name=f"adapter-{adapter.platform}"))
         if self.settings.metrics.port is not None:
@@ -179,6 +184,17 @@ class Beacon:
             for w in waiters:
                 w.cancel()
             await self.stop()
+
+
+async def _tick(publish: Callable[[EventBase], Awaitable[None]], period_s: int) -> None:
+    """Publish a Tick at each period boundary; every worker process does, the key dedupes them."""
+    while True:
+        now = time.time()
+        await asyncio.sleep(period_s - (now % period_s) + 0.01)
+        try:
+            await publish(Tick(period_s=period_s))
+        except Exception:  # noqa: BLE001 - a missed tick is caught up by the next one
+            log.exception("could not publish a tick")
 
 
 def _all_platform_adapters(settings: Settings, chosen: Sequence[Adapter]) -> Sequence[Adapter]:

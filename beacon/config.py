@@ -157,6 +157,11 @@ class AnalysisConfig(Section):
     shorteners: list[str] = Field(default_factory=list)
 
 
+class WorkersConfig(Section):
+    concurrency: int = Field(default=4, ge=1, le=64)  # chats handled at once per worker process
+    tick_s: int = Field(default=30, ge=1)  # period of the Tick event (timers, schedules)
+
+
 class Settings(BaseSettings):
     """The whole configuration. Sections other issues add go here as typed fields."""
 
@@ -174,6 +179,7 @@ class Settings(BaseSettings):
     logging: LoggingConfig = Field(default_factory=LoggingConfig)
     metrics: MetricsConfig = Field(default_factory=MetricsConfig)
     analysis: AnalysisConfig = Field(default_factory=AnalysisConfig)
+    workers: WorkersConfig = Field(default_factory=WorkersConfig)
 
     @classmethod
     def settings_customise_sources(

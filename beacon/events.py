@@ -198,8 +198,28 @@ class ActionFailed(EventBase):
         return f"failed:{self.platform}:{self.action_key}"
 
 
+class Tick(EventBase):
+    """Time passing, published by every worker process once per period (SLA timers, schedules).
+
+    All processes publish the same key for the same period, so a tick is handled once.
+    """
+
+    type: Literal["tick"] = "tick"
+    platform: str = "beacon"
+    period_s: int = 30
+
+    @property
+    def idempotency_key(self) -> str:
+        return f"tick:{self.period_s}:{int(self.occurred_at.timestamp()) // self.period_s}"
+
+    @property
+    def ordering_key(self) -> str:
+        return "tick"
+
+
 Event = Annotated[
     Union[
+        Tick,
         ActionFailed,
         MessagePosted,
         MessageEdited,

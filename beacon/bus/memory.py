@@ -38,7 +38,7 @@ from collections import deque
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import bindparam, delete, func, insert, select, update
+from sqlalchemy import func, insert, select
 from sqlalchemy.ext.asyncio import AsyncEngine
 
 from beacon.bus.base import Bus, DeadLetter, Delivery, Handler, Subscription
@@ -54,8 +54,6 @@ _dead = DeadLetterRecord.__table__
 
 # Entries a worker takes from one partition before letting other partitions have a turn.
 BURST = 64
-# Rows per DELETE … WHERE id IN (…) (well under SQLite's bound-parameter limit).
-DELETE_CHUNK = 500
 
 
 class BusUnavailable(RuntimeError):
@@ -120,10 +118,11 @@ class _Group:
 class _Batch:
     """Writes waiting for the next group commit."""
 
-    inserts: list[dict[str, Any]] = field(default_factory=list)
+    # (id, entry_id, topic, group_name, ordering_key, payload) per row; see _INSERT.
+    inserts: list[tuple[int, str, str, str, str, bytes]] = field(default_factory=list)
     entries: list[tuple[_Group, _Entry]] = field(default_factory=list)
     deletes: list[int] = field(default_factory=list)
-    attempts: list[dict[str, int]] = field(default_factory=list)
+    attempts: list[tuple[int, int]] = field(default_factory=list)  # (attempts, id)
     dead: list[dict[str, Any]] = field(default_factory=list)
     groups: list[dict[str, Any]] = field(default_factory=list)
     waiters: list[asyncio.Future[None]] = field(default_factory=list)
@@ -334,8 +333,7 @@ class InProcessBus(Bus):
         batch = self._batch
         for group in groups.values():
             row_id = next(self._row_ids)
-            batch.inserts.append({"id": row_id, "entry_id": entry_id, "topic": topic, "group_name": group.name,
-                                  "ordering_key": ordering_key, "payload": payload, "attempts": 0})
+            batch.inserts.append((row_id, entry_id, topic, group.name, ordering_key, payload))
             batch.entries.append((group, _Entry(row_id, entry_id, topic, payload, ordering_key, 0, partition)))
         fut: asyncio.Future[None] = asyncio.get_running_loop().create_future()
         batch.waiters.append(fut)
@@ -450,7 +448,7 @@ class InProcessBus(Bus):
         log.info("bus: entry %s on %s/%s failed (attempt %d of %d), will retry: %s", entry.id, entry.topic,
                  sub.group.name, entry.attempts, self.max_attempts, error)
         if self.durable:
-            self._batch.attempts.append({"rid": entry.row_id, "att": entry.attempts})
+            self._batch.attempts.append((entry.attempts, entry.row_id))
             self._dirty.set()
         return min(self.retry_delay_s * 2 ** (entry.attempts - 1), self.visibility_timeout_s) or 1e-9
 
@@ -503,26 +501,36 @@ class InProcessBus(Bus):
                     fut.set_result(None)
 
     async def _commit(self, batch: _Batch) -> None:
+        """One transaction for the whole batch.
+
+        The hot statements (entries in, acks out, retry counts) go straight to the driver's
+        ``executemany`` inside SQLAlchemy's transaction: SQLAlchemy's per-row parameter processing
+        doubled the cost of a durable publish (measured: 500 rows, 8 ms vs 4 ms on SQLite).
+        """
         assert self._engine is not None
         async with self._engine.begin() as conn:
+            postgres = conn.dialect.name == "postgresql"
             if batch.groups:
-                if dialect_name_of(conn) == "postgresql":
+                if postgres:
                     from sqlalchemy.dialects.postgresql import insert as dialect_insert
                 else:
                     from sqlalchemy.dialects.sqlite import insert as dialect_insert
                 await conn.execute(dialect_insert(_groups).on_conflict_do_nothing(), batch.groups)
-            if batch.inserts:
-                # The database's clock stamps the batch: binding a datetime per row costs more than the row.
-                await conn.execute(insert(_inbox).values(created_at=func.now()), batch.inserts)
-            if batch.attempts:
-                await conn.execute(
-                    update(_inbox).where(_inbox.c.id == bindparam("rid")).values(attempts=bindparam("att")),
-                    batch.attempts,
-                )
             if batch.dead:
                 await conn.execute(insert(_dead), batch.dead)
-            for i in range(0, len(batch.deletes), DELETE_CHUNK):
-                await conn.execute(delete(_inbox).where(_inbox.c.id.in_(batch.deletes[i:i + DELETE_CHUNK])))
+            if not (batch.inserts or batch.attempts or batch.deletes):
+                return
+            driver = (await conn.get_raw_connection()).driver_connection
+            sql = _PG_SQL if postgres else _SQLITE_SQL
+            if batch.inserts:
+                await driver.executemany(sql["insert"], batch.inserts)
+            if batch.attempts:
+                await driver.executemany(sql["attempts"], batch.attempts)
+            if batch.deletes:
+                if postgres:
+                    await driver.execute(sql["delete"], batch.deletes)
+                else:
+                    await driver.executemany(sql["delete"], [(row_id,) for row_id in batch.deletes])
 
     def _failed(self, batch: _Batch, exc: Exception) -> None:
         reason = f"bus inbox unavailable ({db.safe_url(self.database_url or '')}): {_describe(exc)}"
@@ -540,8 +548,19 @@ class InProcessBus(Bus):
         self._dirty.set()
 
 
-def dialect_name_of(conn: Any) -> str:
-    return str(conn.dialect.name)
+# The database's clock stamps created_at: binding a datetime per row cost more than the row.
+_SQLITE_SQL = {
+    "insert": "INSERT INTO bus_inbox (id, entry_id, topic, group_name, ordering_key, payload, attempts, created_at)"
+              " VALUES (?, ?, ?, ?, ?, ?, 0, CURRENT_TIMESTAMP)",
+    "attempts": "UPDATE bus_inbox SET attempts = ? WHERE id = ?",
+    "delete": "DELETE FROM bus_inbox WHERE id = ?",
+}
+_PG_SQL = {
+    "insert": "INSERT INTO bus_inbox (id, entry_id, topic, group_name, ordering_key, payload, attempts, created_at)"
+              " VALUES ($1, $2, $3, $4, $5, $6, 0, now())",
+    "attempts": "UPDATE bus_inbox SET attempts = $1 WHERE id = $2",
+    "delete": "DELETE FROM bus_inbox WHERE id = ANY($1::bigint[])",
+}
 
 
 def _describe(exc: BaseException) -> str:

@@ -20,6 +20,9 @@ HOWTO = "howto"  # how-to question: how do I, where can I, 如何 …
 PROBLEM = "problem"  # something fails: error, failed, can't, rejected …
 BLOCKED = "blocked"  # funds or account held: stuck, pending, not credited, frozen, lost …
 COMPROMISE = "compromise"  # account taken over, funds taken: hacked, stolen, not me …
+LOCK = "lock"  # an account or asset held by the platform: locked, frozen, suspended …
+SOMEONE = "someone"  # someone / 有人 / кто-то: paired with ACTED below
+ACTED = "acted"  # logged in, changed, withdrew … ("someone" + "changed" = a takeover)
 STILL = "still"  # still / not yet / since: a wait that has gone on
 NEG = "neg"  # negation, paired with ARRIVE below
 ARRIVE = "arrive"  # arrived, credited, received … ("not" + "arrived" = a problem)
@@ -60,6 +63,9 @@ UNIVERSAL: dict[str, str] = {
 # Per language: tag -> "|"-separated terms.
 LEXICONS: dict[str, dict[str, str]] = {
     "en": {
+        LOCK: "frozen|freeze|froze|locked|blocked|suspended|restricted|banned|disabled|deactivated|locked out|on hold",
+        SOMEONE: "someone|somebody|a hacker|the hacker|hacker|they",
+        ACTED: "changed|change|took|withdrew|withdrawn|logged|logged in|accessed|transferred|sold|moved|used|entered|got into|bought|enabled|disabled|reset",
         ME: "i|i'm|im|i've|ive|i'd|me|my|mine|myself|we|our",
         HELP: "help|helps|pls|plz|please|assist|assistance|support|admin|admins|mod|mods|team|"
         "check|look into|fix|asap|urgent|urgently|anyone help|need help|kindly|resolve|"
@@ -129,11 +135,14 @@ LEXICONS: dict[str, dict[str, str]] = {
         "will be|is live|launched|new feature|resumed",
     },
     "zh": {
+        LOCK: "冻结|被冻|锁定|被锁|限制|封号|封禁",
+        SOMEONE: "有人|别人|他人|陌生人|黑客",
+        ACTED: "登录|登陆|转走|提走|修改|改了|盗|卖了|转出",
         ME: "我|我的|俺|本人|咱",
         HELP: "帮|帮忙|帮我|请|麻烦|客服|求助|救命|急|处理|看一下|查一下|核实|回复|尽快|马上|立刻",
-        Q: "吗|么|怎么|为什么|为何|如何|哪|什么|呢|咋|能不能|可以吗|还能",
+        Q: "吗|么|怎么|为什么|为何|如何|哪|什么|呢|咋|能不能|可以吗|还能|怎么办",
         HOWTO: "如何|怎么设置|怎么添加|怎么修改|怎么开启|怎么绑定|怎么操作|怎么提|怎么充|怎样|在哪里|"
-        "在哪|哪个网络|请问怎么|请问如何|可以吗|能否",
+        "在哪|哪个网络|请问怎么|请问如何|能否",
         PROBLEM: "失败|错误|报错|不能|无法|不了|异常|有问题|出问题|不一致|对不上|不对|选错|填错|转错|"
         "不显示|没反应|故障|bug|提示|不让|被拒|拒绝|驳回|不通过|没通过|通过不了|过不了",
         BLOCKED: "卡住|卡在|一直|处理中|审核中|未到账|没到账|还没到|没有到账|没收到|未收到|不到账|"
@@ -162,10 +171,13 @@ LEXICONS: dict[str, dict[str, str]] = {
         INFO: "维护|公告|升级|上线|上架",
     },
     "ja": {
+        LOCK: "凍結|ロック|制限|停止",
+        SOMEONE: "誰か|第三者|知らない人",
+        ACTED: "ログイン|変更|送金|出金|売却",
         ME: "私|わたし|僕|俺|自分|うち",
         HELP: "ください|下さい|お願い|助けて|サポート|確認して|対応|至急|早急|教えて|調べて",
-        Q: "か？|か?|ですか|ますか|なぜ|どうして|どう|何|どこ|いつ|でしょうか",
-        HOWTO: "方法|やり方|どうやって|どうすれば|どこで|手順|設定方法|登録方法",
+        Q: "か？|か?|ですか|ますか|なぜ|どうして|どう|何|どこ|いつ|でしょうか|どうすれば",
+        HOWTO: "方法|やり方|どうやって|手順|設定方法|登録方法",
         PROBLEM: "失敗|エラー|できません|できない|出来ない|無効|拒否|不具合|おかしい|間違|通らない|"
         "弾かれ|否認|表示されない|開かない|落ちる",
         BLOCKED: "保留|処理中|反映されません|反映されない|届かない|届きません|着金しない|"
@@ -192,6 +204,9 @@ LEXICONS: dict[str, dict[str, str]] = {
         INFO: "メンテナンス|お知らせ|アナウンス",
     },
     "ko": {
+        LOCK: "동결|잠김|잠겼|정지|제한",
+        SOMEONE: "누군가|다른 사람|모르는 사람",
+        ACTED: "로그인|변경|출금|송금|매도",
         ME: "=제|=저|=저의|=내|=나|제가|내가|저는|나는|=제꺼|=내꺼",
         HELP: "도와주세요|도와줘|부탁|확인해주세요|확인 부탁|해주세요|빨리|급합니다|급해요|고객센터|문의",
         Q: "나요|까요|인가요|ㄴ가요|왜|어떻게|어디|뭐|언제|있나요",
@@ -220,6 +235,9 @@ LEXICONS: dict[str, dict[str, str]] = {
         INFO: "점검|공지|업데이트 예정",
     },
     "ru": {
+        LOCK: "заблокир*|заморож*|блокировк*|ограничен*",
+        SOMEONE: "кто-то|кто то|посторонний|хакер*|мошенник*",
+        ACTED: "зашёл|зашел|вошёл|вошел|вывел*|поменял*|сменил*|изменил*|перевёл|перевел*|продал*|украл*",
         ME: "я|мой|моя|моё|мое|мои|мне|меня|мной|у меня",
         HELP: "помогите|помоги|помощь|пожалуйста|проверьте|поддержка|поддержку|саппорт|срочно|"
         "подскажите|решите|ответьте|админ|админы|тикет",
@@ -259,6 +277,9 @@ LEXICONS: dict[str, dict[str, str]] = {
         INFO: "технические работы|обслуживани*|анонс*|объявлени*|листинг*",
     },
     "uk": {
+        LOCK: "заблоков*|заморож*|обмежен*",
+        SOMEONE: "хтось|сторонн*|хакер*",
+        ACTED: "зайшов|увійшов|вивів|змінив|переказав|продав",
         ME: "я|мій|моя|моє|мої|мені|мене|у мене",
         HELP: "допоможіть|допомога|будь ласка|перевірте|підтримка|терміново|підкажіть|адмін*",
         Q: "як|чому|що|де|коли|який|яка|чи можна|що робити",
@@ -287,6 +308,9 @@ LEXICONS: dict[str, dict[str, str]] = {
         INFO: "технічні роботи|оголошенн*|анонс*",
     },
     "es": {
+        LOCK: "bloquead*|congelad*|suspendid*|restringid*",
+        SOMEONE: "alguien|un hacker|hackers",
+        ACTED: "entró|accedió|cambió|retiró|sacó|transfirió|vendió|robó",
         ME: "yo|mi|mis|me|mío|mía|conmigo|tengo|hice|envié|retiré|deposité|intenté|puse|no puedo|"
         "estoy|llevo",
         HELP: "ayuda|ayúdenme|ayudenme|ayudan|ayudar|por favor|porfa|porfavor|soporte|revisen|revisar|"
@@ -328,6 +352,9 @@ LEXICONS: dict[str, dict[str, str]] = {
         INFO: "mantenimiento|anuncio|programad*",
     },
     "pt": {
+        LOCK: "bloquead*|congelad*|suspens*|restrit*",
+        SOMEONE: "alguém|alguem|hacker|hackers",
+        ACTED: "entrou|acessou|mudou|alterou|sacou|transferiu|vendeu|roubou",
         ME: "eu|meu|minha|meus|minhas|me|mim|comigo|fiz|enviei|saquei|depositei|tentei|"
         "não consigo|nao consigo|estou",
         HELP: "ajuda|ajudem|me ajuda|me ajudem|socorro|por favor|pfv|pf|suporte|verifiquem|verificar|"
@@ -367,6 +394,9 @@ LEXICONS: dict[str, dict[str, str]] = {
         INFO: "manutenção|manutencao|anúncio|programad*",
     },
     "tr": {
+        LOCK: "donduruldu|dondurul*|kilitlendi|kilitli|kısıtlan*|askıya",
+        SOMEONE: "biri|birisi|hacker|başkası",
+        ACTED: "girdi|değiştirdi|çekti|transfer etti|sattı",
         ME: "ben|benim|bana|beni|hesabım*|hesabim*|param|paramı|bakiyem*|*ımı|*imi|*dım|*dim|"
         "*tım|*tim|yapamıyorum|giremiyorum|çekemiyorum",
         HELP: "yardım|yardim|lütfen|lutfen|destek|kontrol edin|acil|ilgilenin|bakar mısınız|bakabilir misiniz",
@@ -399,6 +429,9 @@ LEXICONS: dict[str, dict[str, str]] = {
         INFO: "bakım|duyuru|planlı",
     },
     "vi": {
+        LOCK: "bị khóa|bị khoá|khóa|đóng băng|bị đóng băng|hạn chế",
+        SOMEONE: "ai đó|người khác|kẻ gian|hacker",
+        ACTED: "đăng nhập|đổi|rút|chuyển|bán",
         ME: "tôi|toi|mình|em|tao|tui|của tôi|của mình|tk mình|tk em",
         HELP: "giúp|giúp mình|giúp tôi|giúp em|hỗ trợ|vui lòng|làm ơn|kiểm tra|xin|gấp|khẩn|admin|cskh",
         Q: "sao|tại sao|làm sao|thế nào|như thế nào|ở đâu|khi nào|gì|không ạ|được không|không vậy|vậy",
@@ -428,6 +461,9 @@ LEXICONS: dict[str, dict[str, str]] = {
         INFO: "bảo trì|thông báo|nâng cấp",
     },
     "id": {
+        LOCK: "terkunci|dikunci|dibekukan|beku|dibatasi",
+        SOMEONE: "seseorang|orang lain|ada orang|hacker",
+        ACTED: "login|masuk|mengganti|ganti|menarik|tarik|mentransfer|menjual",
         ME: "saya|aku|gue|gw|sy|ku|punyaku|akun saya|akun ku|akunku|dana saya|saldo saya",
         HELP: "tolong|bantu|bantuan|mohon|cs|admin|segera|urgent|cek|dicek|periksa|minta",
         Q: "bagaimana|gimana|kenapa|mengapa|apa|dimana|di mana|kapan|kah|bisakah|bisa tidak",
@@ -458,6 +494,9 @@ LEXICONS: dict[str, dict[str, str]] = {
         INFO: "pemeliharaan|maintenance|pengumuman",
     },
     "fr": {
+        LOCK: "bloqué*|gelé*|suspendu*|restreint*",
+        SOMEONE: "quelqu'un|un pirate|pirate",
+        ACTED: "connecté|changé|modifié|retiré|transféré|vendu|volé|accédé",
         ME: "je|j'*|moi|mon|ma|mes|me|m'*",
         HELP: "aide|aidez|aidez-moi|s'il vous plaît|svp|stp|support|vérifier|vérifiez|urgent|"
         "merci de|pouvez-vous|pourriez-vous|ticket",
@@ -496,6 +535,9 @@ LEXICONS: dict[str, dict[str, str]] = {
         INFO: "maintenance|annonce|programmé*",
     },
     "de": {
+        LOCK: "gesperrt|eingefroren|blockiert|eingeschränkt",
+        SOMEONE: "jemand|hacker|fremde*",
+        ACTED: "eingeloggt|angemeldet|geändert|abgehoben|überwiesen|verkauft|zugegriffen",
         ME: "ich|mein|meine|meinen|meinem|meiner|mich|mir",
         HELP: "hilfe|helft|helfen|bitte|support|prüfen|prüft|überprüfen|dringend|schnell|"
         "könnt ihr|können sie|kann jemand|ticket",
@@ -533,6 +575,9 @@ LEXICONS: dict[str, dict[str, str]] = {
         INFO: "wartung|ankündigung|geplant*",
     },
     "it": {
+        LOCK: "bloccat*|congelat*|sospes*|limitat*",
+        SOMEONE: "qualcuno|hacker",
+        ACTED: "entrato|acceduto|cambiato|prelevato|trasferito|venduto|rubato",
         ME: "io|mio|mia|miei|mie|mi|me|ho|sono|non riesco",
         HELP: "aiuto|aiutatemi|aiutare|per favore|perfavore|supporto|controllare|controllate|urgente|"
         "potete|potreste|ticket",
@@ -567,6 +612,9 @@ LEXICONS: dict[str, dict[str, str]] = {
         INFO: "manutenzione|annuncio|programmat*",
     },
     "nl": {
+        LOCK: "geblokkeerd|bevroren|opgeschort|beperkt",
+        SOMEONE: "iemand|hacker|hackers",
+        ACTED: "ingelogd|veranderd|gewijzigd|opgenomen|overgemaakt|verkocht",
         ME: "ik|mijn|me|mij",
         HELP: "help|hulp|alstublieft|alsjeblieft|aub|graag|support|controleren|dringend|kunnen jullie|"
         "kan iemand|ticket",
@@ -601,6 +649,9 @@ LEXICONS: dict[str, dict[str, str]] = {
         INFO: "onderhoud|aankondiging|gepland",
     },
     "pl": {
+        LOCK: "zablokowan*|zamrożon*|blokad*|ograniczon*",
+        SOMEONE: "ktoś|haker*",
+        ACTED: "zalogował*|zmienił*|wypłacił*|przelał*|sprzedał*|ukradł*",
         ME: "ja|mój|moja|moje|moich|mnie|mi|mam|nie mogę|wpłaciłem|wpłaciłam|wypłaciłem|wypłaciłam",
         HELP: "pomocy|pomóżcie|pomoc|proszę|prosze|wsparcie|sprawdźcie|pilne|pilnie|ticket",
         Q: "jak|dlaczego|czemu|co|gdzie|kiedy|który|która|czy można",
@@ -632,6 +683,9 @@ LEXICONS: dict[str, dict[str, str]] = {
         INFO: "konserwacj*|ogłoszeni*|przerwa techniczna",
     },
     "ar": {
+        LOCK: "مجمد|تجميد|مقفل|محظور|مقيد|مغلق",
+        SOMEONE: "شخص ما|أحدهم|شخص|هاكر|المخترق",
+        ACTED: "دخل|غير|غيّر|سحب|حول|حوّل|باع",
         ME: "أنا|انا|لي|حسابي|رصيدي|أموالي|اموالي|محفظتي|قمت|لقد|لا أستطيع|لا استطيع|عندي|بي",
         HELP: "ساعدوني|مساعدة|ساعدني|أرجو|ارجو|من فضلك|الرجاء|يرجى|الدعم|عاجل|فوراً|فورا|تحقق|راجعوا",
         Q: "كيف|لماذا|ماذا|أين|اين|متى|هل|ما",
@@ -659,6 +713,9 @@ LEXICONS: dict[str, dict[str, str]] = {
         INFO: "صيانة|إعلان|اعلان",
     },
     "fa": {
+        LOCK: "مسدود*|فریز|قفل|محدود",
+        SOMEONE: "کسی|شخصی|هکر",
+        ACTED: "وارد|تغییر|برداشت|منتقل|فروخت",
         ME: "من|مال من|حسابم|موجودیم|پولم|کیف پولم|نمی‌توانم|نمیتونم|نمی‌تونم|برداشتم|واریزم",
         HELP: "کمک|لطفا|لطفاً|پشتیبانی|بررسی کنید|فوری|سریع|رسیدگی|راهنمایی",
         Q: "چطور|چرا|چه|کجا|کی|آیا|چیکار",
@@ -686,6 +743,9 @@ LEXICONS: dict[str, dict[str, str]] = {
         INFO: "تعمیرات|اطلاعیه|به‌روزرسانی برنامه‌ریزی",
     },
     "hi": {
+        LOCK: "फ्रीज|ब्लॉक|लॉक|प्रतिबंधित",
+        SOMEONE: "किसी ने|कोई और|हैकर",
+        ACTED: "लॉगिन|बदल|निकाल|ट्रांसफर|बेच",
         ME: "मेरा|मेरी|मेरे|मैं|मुझे|मैंने|हमारा",
         HELP: "मदद|सहायता|कृपया|प्लीज|जल्दी|तुरंत|सपोर्ट|चेक करें|देखें",
         Q: "कैसे|क्यों|क्या|कहाँ|कहां|कब|कौन",
@@ -713,6 +773,9 @@ LEXICONS: dict[str, dict[str, str]] = {
         INFO: "मेंटेनेंस|रखरखाव|घोषणा",
     },
     "th": {
+        LOCK: "ระงับ|ล็อค|ล็อก|อายัด|จำกัด",
+        SOMEONE: "มีคน|ใครบางคน|คนอื่น|แฮกเกอร์",
+        ACTED: "เปลี่ยน|ถอน|โอน|ขาย",
         ME: "ผม|ฉัน|หนู|เรา|ของผม|ของฉัน|ดิฉัน|กระผม",
         HELP: "ช่วย|ช่วยด้วย|รบกวน|กรุณา|ด่วน|แอดมิน|ซัพพอร์ต|ตรวจสอบ|แก้ไข",
         Q: "ไหม|มั้ย|ยังไง|อย่างไร|ทำไม|ที่ไหน|เมื่อไหร่|อะไร|หรือเปล่า|ได้ไหม",

@@ -206,6 +206,7 @@ class FakeChat:
     is_forum: bool = False
     members: dict[int, Membership] = field(default_factory=dict)
     topics: dict[int, str] = field(default_factory=dict)  # thread id -> name
+    migrated_to: int | None = None  # a basic group upgraded to this supergroup
 
     def as_json(self) -> dict[str, Any]:
         data: dict[str, Any] = {"id": self.id, "type": self.type, "title": self.title}
@@ -438,6 +439,10 @@ class FakeTelegram:
             chat.members[owner.id] = Membership(status="creator")
         self.chats[chat.id] = chat
         return chat
+
+    def migrate(self, group: ChatLike, supergroup: ChatLike) -> None:
+        """The basic group was upgraded: calls naming its old id get 400 with ``migrate_to_chat_id``."""
+        self._group(group).migrated_to = self._group(supergroup).id
 
     def create_channel(self, title: str, *, username: str | None = None) -> FakeChat:
         chat = FakeChat(id=-(1_000_000_000_000 + 9_000 + next(self._group_ids)), type="channel", title=title,
@@ -1115,6 +1120,9 @@ class FakeTelegram:
             chat = self.chats.get(chat_id) or (self.users.get(chat_id) if chat_id > 0 else None)
         if chat is None:
             raise bad_request("chat not found")
+        if isinstance(chat, FakeChat) and chat.migrated_to is not None:
+            raise ApiError(400, "Bad Request: group chat was upgraded to a supergroup chat",
+                           {"migrate_to_chat_id": chat.migrated_to})
         return chat
 
     def _check_can_send(self, chat: FakeChat | FakeUser) -> None:
@@ -1612,6 +1620,8 @@ def _plain(params: dict[str, Any]) -> dict[str, Any]:
     for key, value in params.items():
         if isinstance(value, web.FileField):
             out[key] = "<file>"
+        elif value in ("true", "false"):
+            out[key] = value == "true"
         elif isinstance(value, str) and value[:1] in "[{":
             try:
                 out[key] = json.loads(value)

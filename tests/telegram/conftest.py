@@ -64,7 +64,9 @@ async def make_adapter(fake: FakeTelegram) -> AsyncIterator[Callable[..., Telegr
     made: list[TelegramAdapter] = []
 
     def make(**overrides: Any) -> TelegramAdapter:
-        options = {k: overrides.pop(k) for k in list(overrides) if k in ("limiter", "max_retries", "retry_delay_s")}
+        options = {k: overrides.pop(k) for k in list(overrides)
+                   if k in ("limiter", "max_retries", "retry_delay_s", "bot_username")}
+        options.setdefault("bot_username", BOT_USERNAME)  # as from_settings takes it from brand.bot_usernames
         adapter = TelegramAdapter(telegram_config(fake, **overrides), **options)
         made.append(adapter)
         return adapter

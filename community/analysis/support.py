@@ -1,0 +1,202 @@
+"""Support requests, their category and urgency, from multilingual lexicon evidence (see lexicon.py)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from beacon.analysis.base import NOT_A_REQUEST, SupportAssessment
+from beacon.verdict import AnalysisInput, Category, Finding, Flag, Span, Urgency
+from community.analysis import lexicon as lx
+from community.analysis.matcher import Hit, TermMatcher, build_terms, fold_case
+
+# Support evidence sits at the start of a message; a 1 MB paste needs no more than its head read.
+MAX_CHARS = 4000
+# "not … arrived", "someone … changed": how far apart the two halves of a pair may be.
+PAIR_WINDOW = 24
+_QUESTION_MARKS = ("?", "？", "¿", "؟")
+# Flags that mean the author offers "help" or promotion rather than asking for it.
+_OFFERING = frozenset({Flag.scam, Flag.spam, Flag.impersonation, Flag.phishing})
+_FUNDS_CATEGORIES = frozenset({Category.deposit_withdrawal, Category.trading, Category.account_security})
+_CATEGORY_NAMES = {
+    Category.deposit_withdrawal: "deposits and withdrawals",
+    Category.kyc: "identity verification",
+    Category.account_security: "account access and security",
+    Category.trading: "trading",
+    Category.api: "the API",
+    Category.other: "the platform",
+}
+
+
+@dataclass
+class Evidence:
+    """What the lexicon found in one message: tags and where they matched."""
+
+    tags: set[str]
+    hits: list[Hit]
+    question: bool
+
+    def has(self, *tags: str) -> bool:
+        return any(t in self.tags for t in tags)
+
+    def spans(self, *tags: str) -> tuple[Span, ...]:
+        wanted = set(tags)
+        return tuple(Span(start=h.start, end=h.end) for h in self.hits if h.tags & wanted)
+
+
+def _paired(hits: list[Hit], first: str, second: str) -> list[Hit]:
+    """Hits of ``second`` that follow a hit of ``first`` closely ("not … credited")."""
+    out: list[Hit] = []
+    last_end = -(10**9)
+    for hit in hits:
+        if second in hit.tags and first not in hit.tags and 0 <= hit.start - last_end <= PAIR_WINDOW:
+            out.append(hit)
+        if first in hit.tags:
+            last_end = hit.end
+    return out
+
+
+class SupportAnalyser:
+    """Decides whether the author asks for help with their own account, funds, trades or API use.
+
+    A request needs a problem with something the platform handles (or a takeover, or a how-to
+    question about it); warnings and advice to others, jokes, resolved stories, announcements,
+    questions to the group, staff and authors flagged as offering "help" are not requests.
+    """
+
+    name = "support_request"
+
+    def __init__(self, staff: Iterable[tuple[str, str]] = (), bot_usernames: Iterable[str] = ()) -> None:
+        self._staff = frozenset((p, str(i)) for p, i in staff)
+        self._bots = frozenset(b.lstrip("@").lower() for b in bot_usernames if b)
+        self._bot_mentions = tuple("@" + b for b in self._bots)
+        self._matchers: dict[str | None, TermMatcher] = {}
+
+    # Lexicons: the message's language plus English (crypto chat borrows it everywhere); all of them
+    # when the language is unknown.
+    def _matcher(self, language: str | None) -> TermMatcher:
+        key = language if language in lx.LEXICONS else None
+        matcher = self._matchers.get(key)
+        if matcher is None:
+            langs = list(lx.LEXICONS) if key is None else sorted({key, "en"})
+            terms = build_terms(lx.LEXICONS, lx.SUBSTRING_LANGS, langs)
+            terms += build_terms({"*": lx.UNIVERSAL}, frozenset(), ["*"])
+            matcher = self._matchers[key] = TermMatcher(terms)
+        return matcher
+
+    def evidence(self, text: str, language: str | None) -> Evidence:
+        head = text[:MAX_CHARS]
+        folded = fold_case(head)
+        hits = self._matcher(language).find(folded)
+        tags: set[str] = set()
+        for hit in hits:
+            tags |= hit.tags
+        if _paired(hits, lx.NEG, lx.ARRIVE):
+            tags.add(lx.BLOCKED)
+        if _paired(hits, lx.SOMEONE, lx.ACTED):
+            tags.add(lx.COMPROMISE)
+        if lx.LOCK in tags:
+            tags.add(lx.BLOCKED)
+        question = any(m in head for m in _QUESTION_MARKS)
+        return Evidence(tags, hits, question)
+
+    def _from_staff(self, message: AnalysisInput) -> bool:
+        if message.author_id is not None and (message.platform, message.author_id) in self._staff:
+            return True
+        return bool(message.author_username) and message.author_username.lstrip("@").lower() in self._bots
+
+    def _mentions_bot(self, message: AnalysisInput) -> bool:
+        if message.mentions_bot:
+            return True
+        if not self._bot_mentions or "@" not in message.text:
+            return False
+        low = message.text[:MAX_CHARS].lower()
+        return any(m in low for m in self._bot_mentions)
+
+    def assess(self, message: AnalysisInput, language: str | None, flags: frozenset[Flag]) -> SupportAssessment:
+        if not message.text or self._from_staff(message):
+            return NOT_A_REQUEST
+        ev = self.evidence(message.text, language)
+        if not self._is_request(ev, flags, self._mentions_bot(message)):
+            return NOT_A_REQUEST
+        category = self._category(ev)
+        urgency = self._urgency(ev, category)
+        reason = f"asks for help with {_CATEGORY_NAMES[category]}"
+        if urgency is Urgency.critical:
+            reason += ": account taken over or funds being taken"
+        finding = Finding(
+            analyser=self.name,
+            reason=reason,
+            spans=ev.spans(lx.PROBLEM, lx.BLOCKED, lx.LOCK, lx.COMPROMISE, lx.HOWTO, lx.ARRIVE, lx.ACTED),
+            detail={"category": category.value, "urgency": urgency.value, "language": language or ""},
+        )
+        return SupportAssessment(support_request=True, category=category, urgency=urgency, findings=(finding,))
+
+    @staticmethod
+    def _is_request(ev: Evidence, flags: frozenset[Flag], mentions_bot: bool) -> bool:
+        takeover = ev.has(lx.COMPROMISE)
+        problem = ev.has(lx.PROBLEM, lx.BLOCKED) or (ev.has(lx.STILL) and ev.has(lx.DW))
+        domain = bool(ev.tags & lx.DOMAIN_TAGS)
+        me = ev.has(lx.ME)
+        asks = ev.has(lx.HELP)
+        question = ev.question or ev.has(lx.Q)
+        if flags & _OFFERING and not (takeover and me):
+            return False
+        if ev.has(lx.LAUGH) and not (asks or takeover):
+            return False
+        if ev.has(lx.ADVICE, lx.SCAMTALK) and not (me and (problem or takeover)):
+            return False
+        if ev.has(lx.RESOLVED) and not (takeover or ev.has(lx.STILL)):
+            return False
+        if ev.has(lx.INFO) and not me:
+            return False
+        if takeover and (domain or me):
+            return True
+        if problem and domain:
+            return True
+        if ev.has(lx.COMMUNITY):
+            return False
+        if ev.has(lx.HOWTO) and domain:
+            return True
+        if domain and ((question and me) or (asks and (me or question))):
+            return True
+        return mentions_bot and (domain or asks or question)
+
+    @staticmethod
+    def _category(ev: Evidence) -> Category:
+        if ev.has(lx.COMPROMISE):
+            return Category.account_security
+        if ev.has(lx.API):
+            return Category.api
+        if ev.has(lx.KYC):
+            return Category.kyc
+        if ev.has(lx.SEC) or (ev.has(lx.LOCK) and ev.has(lx.ACCOUNT)):
+            return Category.account_security
+        if ev.has(lx.TRADE):
+            return Category.trading
+        if ev.has(lx.DW):
+            return Category.deposit_withdrawal
+        return Category.other
+
+    @staticmethod
+    def _urgency(ev: Evidence, category: Category) -> Urgency:
+        if ev.has(lx.COMPROMISE):
+            return Urgency.critical
+        blocked = ev.has(lx.BLOCKED)
+        if ev.has(lx.HOWTO) and not blocked:
+            return Urgency.low
+        if blocked and (category in _FUNDS_CATEGORIES or ev.has(lx.FUNDS)):
+            return Urgency.high
+        if ev.has(lx.PROBLEM) and category in (Category.deposit_withdrawal, Category.trading):
+            return Urgency.high
+        if (ev.has(lx.STILL) and ev.has(lx.DW)) and category is Category.deposit_withdrawal:
+            return Urgency.high
+        return Urgency.normal
+
+
+def build_support_analyser(settings) -> SupportAnalyser:  # noqa: ANN001 - beacon.config.Settings
+    """The support analyser for a community: staff and bot handles come from the config."""
+    return SupportAnalyser(
+        staff=[(m.platform, m.user_id) for m in settings.staff],
+        bot_usernames=settings.brand.bot_usernames,
+    )
