@@ -77,6 +77,16 @@ class SendFile(ActionBase):
     caption: str = ""
 
 
+class FetchFile(ActionBase):
+    """Download a member's file (an ``Attachment.file_id``) to ``path``; refused when over ``max_bytes``."""
+
+    type: Literal["fetch_file"] = "fetch_file"
+    chat: ChatRef  # where the file was posted
+    file_id: str
+    path: str
+    max_bytes: int | None = None
+
+
 class OpenPrivateThread(ActionBase):
     """A private thread under ``parent`` with the member (and staff) added."""
 
@@ -128,6 +138,7 @@ Action = Annotated[
         DeleteMessage,
         SendDirect,
         SendFile,
+        FetchFile,
         OpenPrivateThread,
         RestrictMember,
         BanMember,

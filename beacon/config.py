@@ -11,6 +11,9 @@ from typing import Any, Literal
 from pydantic import BaseModel, ConfigDict, Field, SecretStr, ValidationError, field_validator
 from pydantic_settings import BaseSettings, PydanticBaseSettingsSource, SettingsConfigDict
 
+from moderation.config import ModerationConfig
+from community.config import SupportConfig
+
 ENV_PREFIX = "BEACON_"
 CONFIG_ENV = "BEACON_CONFIG"
 
@@ -180,6 +183,8 @@ class Settings(BaseSettings):
     metrics: MetricsConfig = Field(default_factory=MetricsConfig)
     analysis: AnalysisConfig = Field(default_factory=AnalysisConfig)
     workers: WorkersConfig = Field(default_factory=WorkersConfig)
+    moderation: ModerationConfig = Field(default_factory=ModerationConfig)
+    support: SupportConfig = Field(default_factory=SupportConfig)
 
     @classmethod
     def settings_customise_sources(

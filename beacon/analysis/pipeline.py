@@ -45,7 +45,8 @@ class Pipeline:
                 findings.append(Finding(analyser=analyser.name, reason=f"analyser failed: {type(exc).__name__}"))
         flags = frozenset(f.flag for f in findings if f.flag is not None)
         assessment = self.support.assess(message, language, flags)
-        return Verdict(
+        # model_construct: every part was built from validated pieces; this runs once per message.
+        return Verdict.model_construct(
             language=language,
             support_request=assessment.support_request,
             category=assessment.category,
@@ -55,24 +56,14 @@ class Pipeline:
         )
 
 
-def _flag_analysers(settings: Settings, require: bool) -> list[Analyser]:
-    try:
-        from moderation.analysis import build_flag_analysers
-    except ImportError:
-        if require:
-            raise
-        log.warning("moderation.analysis is not available: no flag analysers")
-        return []
-    return list(build_flag_analysers(settings))
-
-
 def build_pipeline(settings: Settings, *, detector: LanguageDetector | None = None) -> Pipeline:
     """The pipeline a community's settings describe: its detector, the flag analysers (secret,
     pii, scam, phishing, impersonation, spam, from moderation/) and the support assessor (community/)."""
     from community.analysis.support import build_support_analyser
+    from moderation.analysis import build_flag_analysers
 
     return Pipeline(
         detector=detector or make_detector(settings.analysis.language_detector),
-        flag_analysers=_flag_analysers(settings, require=False),
+        flag_analysers=build_flag_analysers(settings),
         support=build_support_analyser(settings),
     )

@@ -156,6 +156,10 @@ def _id_key(stream_id: str) -> tuple[int, int]:
 class RedisStreamsBus(Bus):
     """The scale-out bus over Redis Streams; see the module docstring for the design."""
 
+    # Concurrent publishes share pipelines: at most this many in flight, of at most this many XADDs.
+    PUBLISH_PIPELINES = 2
+    PUBLISH_BATCH = 500
+
     def __init__(
         self,
         client: aioredis.Redis,
@@ -193,6 +197,9 @@ class RedisStreamsBus(Bus):
         self._heartbeat = client.register_script(_HEARTBEAT)
         self._release = client.register_script(_RELEASE)
         self._round_robin = random.randrange(partitions)
+        self._outgoing: list[tuple[str, dict[bytes, Any], asyncio.Future[str]]] = []
+        self._flushers = 0
+        self._flush_tasks: set[asyncio.Task[None]] = set()
 
     @classmethod
     def from_url(
@@ -206,13 +213,18 @@ class RedisStreamsBus(Bus):
         block_ms: int = 1000,
         consumer: str | None = None,
         reconnect_attempts: int = 40,
+        max_connections: int = 64,
         **options: Any,
     ) -> "RedisStreamsBus":
         """Build from ``redis://host:port/db``. Options meant for other buses (``database_url``) are ignored."""
         options.pop("database_url", None)
         retry = Retry(ExponentialWithJitterBackoff(cap=1.0, base=0.05), reconnect_attempts)
-        client = aioredis.Redis.from_url(
+        # A bounded pool that waits for a free connection rather than failing: each subscription
+        # keeps one busy with its blocking read; publishes and acks are pipelined over a few more.
+        pool = aioredis.BlockingConnectionPool.from_url(
             url,
+            max_connections=max_connections,
+            timeout=None,
             retry=retry,
             retry_on_error=[RedisConnectionError, RedisTimeoutError, BusyLoadingError, OSError],
             socket_connect_timeout=2.0,
@@ -220,6 +232,7 @@ class RedisStreamsBus(Bus):
             socket_timeout=block_ms / 1000 + 10.0,
             health_check_interval=30,
         )
+        client = aioredis.Redis.from_pool(pool)  # the client owns the pool: aclose() closes it
         return cls(client, url=url, prefix=prefix, partitions=partitions, visibility_timeout_s=visibility_timeout_s,
                    max_attempts=max_attempts, block_ms=block_ms, consumer=consumer, **options)
 
@@ -243,9 +256,10 @@ class RedisStreamsBus(Bus):
     # -- lifecycle ---------------------------------------------------------------------------
     async def start(self) -> None:
         try:
-            await self.redis.ping()
-        except TRANSIENT_ERRORS as exc:
-            raise ConnectionError(f"Redis unreachable at {_masked(self.url)}: {exc}") from None
+            # Fail fast at start (a wrong URL); later outages are waited out by the retries.
+            await asyncio.wait_for(self.redis.ping(), timeout=10)
+        except (asyncio.TimeoutError, *TRANSIENT_ERRORS) as exc:
+            raise ConnectionError(f"Redis unreachable at {_masked(self.url)}: {exc or 'timed out'}") from None
 
     async def close(self) -> None:
         for sub in list(self._subscriptions):
@@ -271,8 +285,37 @@ class RedisStreamsBus(Bus):
         else:
             self._round_robin = (self._round_robin + 1) % self.partitions
             partition = self._round_robin
-        stream_id = await self.redis.xadd(self.stream_key(topic, partition), {b"k": ordering_key, b"p": payload})
-        return f"{partition}/{_s(stream_id)}"
+        done: asyncio.Future[str] = asyncio.get_running_loop().create_future()
+        self._outgoing.append((self.stream_key(topic, partition), {b"k": ordering_key, b"p": payload}, done))
+        if self._flushers < self.PUBLISH_PIPELINES:
+            self._flushers += 1
+            task = asyncio.create_task(self._flush_publishes())
+            self._flush_tasks.add(task)  # the loop keeps only weak references to tasks
+            task.add_done_callback(self._flush_tasks.discard)
+        stream_id = await done
+        return f"{partition}/{stream_id}"
+
+    async def _flush_publishes(self) -> None:
+        """Send waiting publishes as one pipeline of ``XADD``s (one round trip for a whole burst)."""
+        try:
+            while self._outgoing:
+                batch = self._outgoing[: self.PUBLISH_BATCH]
+                del self._outgoing[: self.PUBLISH_BATCH]
+                try:
+                    async with self.redis.pipeline(transaction=False) as pipe:
+                        for key, fields, _ in batch:
+                            pipe.xadd(key, fields)
+                        ids = await pipe.execute()
+                except Exception as exc:  # noqa: BLE001 - every waiting publisher gets the error
+                    for _, _, done in batch:
+                        if not done.done():
+                            done.set_exception(exc)
+                    continue
+                for (_, _, done), stream_id in zip(batch, ids):
+                    if not done.done():
+                        done.set_result(_s(stream_id))
+        finally:
+            self._flushers -= 1
 
     # -- consuming ---------------------------------------------------------------------------
     async def subscribe(
@@ -374,6 +417,13 @@ class _Partition:
     history_read: bool = False
 
 
+async def _cancel(task: asyncio.Task[None] | None) -> None:
+    if task is not None:
+        task.cancel()
+        with contextlib.suppress(asyncio.CancelledError, Exception):
+            await task
+
+
 class _Backoff:
     """Jittered exponential sleeps for the consumer loops while Redis is away."""
 
@@ -446,14 +496,12 @@ class _RedisSubscription(Subscription):
         self.stop_requested.set()
         self.read_wake.set()
         maintain, reader, acker = self.tasks or (None, None, None)
-        for task in (reader, maintain):
-            if task is not None:
-                task.cancel()
-                with contextlib.suppress(asyncio.CancelledError, Exception):
-                    await task
-        # The entry in hand finishes; queued ones stay pending (drainers check ``stopping``).
+        await _cancel(reader)
+        # The entry in hand finishes (its lease and idle time still kept fresh by the heartbeat);
+        # queued ones stay pending: drainers check ``stopping``.
         if self.drainers:
             await asyncio.gather(*self.drainers.values(), return_exceptions=True)
+        await _cancel(maintain)
         self.ack_wake.set()
         if acker is not None:
             try:
@@ -500,7 +548,7 @@ class _RedisSubscription(Subscription):
     # -- heartbeat, leases, reclaim, trimming ---------------------------------------------------
     async def maintain_loop(self) -> None:
         backoff = _Backoff()
-        while not self.stopping:
+        while True:  # runs until ``stop`` cancels it, after the entries in hand are done
             await asyncio.sleep(self.tick_s)
             try:
                 await self.tick()
@@ -521,6 +569,9 @@ class _RedisSubscription(Subscription):
             args=[self.consumer, self.vt_ms, self.offset, "0" if self.stopping else "1"],
         )
         owned = {int(p) for p in owned_list}
+        if self.stopping:
+            await self.refresh_held()  # only keep what is in hand alive until it finishes
+            return
         now = time.monotonic()
         for p in list(self.parts):
             if p not in owned:  # lease lost (we stalled): the new holder reclaims what we held

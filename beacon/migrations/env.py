@@ -5,6 +5,8 @@ from __future__ import annotations
 from alembic import context
 
 from beacon.storage.models import metadata
+import moderation.models  # noqa: F401,E402 - registers moderation's tables in the metadata
+import community.models  # noqa: F401,E402 - registers the support desk's tables in the metadata
 
 connection = context.config.attributes.get("connection")
 if connection is None or context.is_offline_mode():

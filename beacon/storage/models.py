@@ -97,6 +97,8 @@ class OutboxItem(SQLModel, table=True):
     __table_args__ = (
         UniqueConstraint("key", name="uq_outbox_key"),
         Index("ix_outbox_claim", "platform", "state", "priority", "id"),
+        # Added by revision 0002: replies to the bot's messages are traced back to their action.
+        Index("ix_outbox_result", "platform", "result_chat_id", "result_message_id"),
     )
 
     id: int | None = Field(default=None, sa_type=IdType, primary_key=True)

@@ -38,10 +38,11 @@ from beacon.actions import (
 )
 from beacon.adapter import Adapter, Capabilities, Publish
 from beacon.config import Settings, TelegramConfig
-from beacon.events import BotMembershipChanged, ButtonPressed, ChatKind, ChatRef
+from beacon.events import BotMembershipChanged, ButtonPressed, ChatKind, ChatRef, EventBase
 from beacon.logs import SecretMaskingFilter
+from beacon.ratelimit import RateLimiter, TelegramBuckets, open_rate_limiter
 from bots.telegram.errors import map_error
-from bots.telegram.limits import SendLimits, SharedLimiter, SharedLimiterBridge, TelegramRateLimiter, retry_after_seconds
+from bots.telegram.limits import SendLimits, SharedLimiterBridge, TelegramRateLimiter, retry_after_seconds
 from bots.telegram.text import split_text, truncate, utf16_len
 from bots.telegram.translate import ALLOWED_UPDATES, PLATFORM, BotIdentity, translate
 
@@ -106,9 +107,11 @@ class TelegramAdapter(Adapter):
         config: TelegramConfig,
         *,
         bot_username: str | None = None,
-        limiter: SharedLimiter | None = None,
+        limiter: RateLimiter | None = None,
+        owns_limiter: bool = False,
         max_retries: int = 3,
         private_burst: int = 3,
+        headroom: float = 0.9,
         connection_pool_size: int = 64,
         request_timeout_s: float = 15.0,
         retry_delay_s: float = 1.0,
@@ -120,11 +123,18 @@ class TelegramAdapter(Adapter):
         self._mask = SecretMaskingFilter([self._token])
         self._masked_loggers: list[logging.Filterer] = []
         self._install_log_masking()
-        self.limits = SendLimits(overall_per_s=config.rate_overall_per_s, group_per_min=config.rate_group_per_min,
-                                 private_per_s=config.rate_private_per_s, private_burst=private_burst)
+        if not 0 < headroom <= 1:
+            raise ValueError("headroom is a fraction of Telegram's limits, in (0, 1]")
+        # Aiming exactly at the limits invites 429s from timing jitter, and PTB's limiter answers a
+        # 429 by pausing every send: aim a little below (``headroom``) instead.
+        self.limits = SendLimits(overall_per_s=config.rate_overall_per_s * headroom,
+                                 group_per_min=config.rate_group_per_min * headroom,
+                                 private_per_s=config.rate_private_per_s * headroom, private_burst=private_burst)
+        # A limiter shared between processes (Redis) when given; PTB's AIORateLimiter plus ours otherwise.
+        self.shared_limiter = limiter
+        self._owns_limiter = owns_limiter
         rate_limiter: BaseRateLimiter[Any] = (
-            SharedLimiterBridge(limiter, bot_id=int(self._token.split(":", 1)[0] or 0), limits=self.limits,
-                                max_retries=max_retries)
+            SharedLimiterBridge(limiter, TelegramBuckets.from_config(config), max_retries=max_retries)
             if limiter is not None else TelegramRateLimiter(self.limits, max_retries=max_retries)
         )
         request = HTTPXRequest(connection_pool_size=connection_pool_size, read_timeout=request_timeout_s,
@@ -158,6 +168,9 @@ class TelegramAdapter(Adapter):
         # Telegram requires bot usernames to end in "bot": that tells our handle among the brand's.
         handles = settings.brand.bot_usernames
         username = next((h for h in handles if h.lower().endswith("bot")), handles[0] if handles else None)
+        if "limiter" not in options and not settings.bus.url.startswith("memory:"):
+            # With the Redis bus, every process sending for this bot shares one limiter in Redis.
+            options.update(limiter=open_rate_limiter(settings.bus.url), owns_limiter=True)
         return cls(settings.telegram, bot_username=options.pop("bot_username", username), **options)
 
     # ----- identity, deep links, rights ---------------------------------------------------------
@@ -248,15 +261,11 @@ class TelegramAdapter(Adapter):
                     await self._sleep_unless_stopping(self.retry_delay_s)
                     continue
                 confirmed = offset
-                for update in updates:
-                    try:
-                        await self._publish_update(update, publish)
-                    except Exception:
-                        # Not on the bus: leave it unconfirmed; the next getUpdates redelivers it.
-                        log.exception("publishing update %s failed; it will be fetched again", update.update_id)
-                        await self._sleep_unless_stopping(self.retry_delay_s)
-                        break
-                    offset = update.update_id + 1  # confirmed to Telegram by the next getUpdates
+                if updates:
+                    # The next getUpdates, with this offset, confirms to Telegram what is on the bus.
+                    offset = await self._publish_batch(updates, publish)
+                    if offset <= updates[-1].update_id:
+                        await self._sleep_unless_stopping(self.retry_delay_s)  # a publish failed: back off
         finally:
             if offset is not None and offset != confirmed:
                 # Confirm what was published, so a clean restart does not redeliver it.
@@ -282,25 +291,57 @@ class TelegramAdapter(Adapter):
         with contextlib.suppress(asyncio.TimeoutError):
             await asyncio.wait_for(self._stopping.wait(), seconds)
 
-    async def _publish_update(self, update: Update, publish: Publish) -> None:
-        """Translate one update and publish its events; raises when they could not be published."""
-        self.updates_received += 1
+    async def _publish_batch(self, updates: tuple[Update, ...], publish: Publish) -> int:
+        """Publish one getUpdates batch; returns the offset that confirms exactly what is on the bus.
+
+        Chats are published concurrently (a durable bus commits them together), each chat's events
+        in update order. When a publish fails, that chat stops there and the offset stops at the
+        first failed update: everything before it is on the bus; what follows is fetched again
+        (the copies already published are absorbed by their idempotency keys).
+        """
         me = await self.ensure_ready()
+        lanes: dict[str, list[tuple[int, EventBase]]] = {}
+        for update in updates:
+            for event in self._translate(update, me):
+                lanes.setdefault(event.ordering_key, []).append((update.update_id, event))
+        failed: list[int] = []
+
+        async def publish_lane(items: list[tuple[int, EventBase]]) -> None:
+            for update_id, event in items:
+                try:
+                    await self._publish_event(event, publish)
+                except Exception:
+                    log.exception("publishing update %s failed; it will be fetched again", update_id)
+                    failed.append(update_id)
+                    return
+
+        await asyncio.gather(*(publish_lane(items) for items in lanes.values()))
+        return min(failed) if failed else updates[-1].update_id + 1
+
+    async def _publish_update(self, update: Update, publish: Publish) -> None:
+        """Translate one update and publish its events in order; raises when one could not be published."""
+        me = await self.ensure_ready()
+        for event in self._translate(update, me):
+            await self._publish_event(event, publish)
+
+    def _translate(self, update: Update, me: BotIdentity) -> list[EventBase]:
+        self.updates_received += 1
         try:
-            events = translate(update, me)
+            return translate(update, me)
         except Exception:
             # A bug or an update shape we do not know: report it (no content) and move on.
             log.exception("could not translate update %s (%s)", update.update_id,
                           ",".join(k for k, v in update.to_dict().items() if k != "update_id" and v))
-            return
-        for event in events:
-            if isinstance(event, ButtonPressed):
-                event = await self._with_presser_rights(event)
-            await publish(event)
-            self.events_published += 1
-            if isinstance(event, BotMembershipChanged):
-                self._rights[event.chat.chat_id] = BotRights(status=event.status, can_delete=event.can_delete,
-                                                             can_restrict=event.can_restrict, can_pin=event.can_pin)
+            return []
+
+    async def _publish_event(self, event: EventBase, publish: Publish) -> None:
+        if isinstance(event, ButtonPressed):
+            event = await self._with_presser_rights(event)
+        await publish(event)
+        self.events_published += 1
+        if isinstance(event, BotMembershipChanged):
+            self._rights[event.chat.chat_id] = BotRights(status=event.status, can_delete=event.can_delete,
+                                                         can_restrict=event.can_restrict, can_pin=event.can_pin)
 
     async def _with_presser_rights(self, event: ButtonPressed) -> ButtonPressed:
         """Ask Telegram, at the moment of the press, whether the presser administers the chat."""
@@ -374,6 +415,15 @@ class TelegramAdapter(Adapter):
             self._initialized = False
             with contextlib.suppress(Exception):
                 await self.bot.shutdown()
+
+
+    async def aclose(self) -> None:
+        """Final clean-up: HTTP connections, a limiter this adapter opened, the log filters."""
+        await self.close()
+        if self._owns_limiter and self.shared_limiter is not None:
+            with contextlib.suppress(Exception):
+                await self.shared_limiter.close()
+        self.release_log_masking()
 
     def release_log_masking(self) -> None:
         for target in self._masked_loggers:

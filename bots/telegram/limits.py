@@ -4,8 +4,8 @@ Two PTB rate limiters behind one seam (``ExtBot(rate_limiter=…)``):
 
 * ``TelegramRateLimiter`` (the embedded default): PTB's ``AIORateLimiter`` for the overall and
   per-group limits, plus a per-private-chat bucket that AIORateLimiter does not have.
-* ``SharedLimiterBridge``: the same scopes, but the waiting is done by a limiter shared between
-  processes (e.g. kept in Redis), any object with ``async acquire(key, max_rate, period_s)``.
+* ``SharedLimiterBridge``: the same scopes, counted by a ``beacon.ratelimit.RateLimiter`` — with
+  the Redis bus, the one limiter every sending process shares (DESIGN.md, rate limits).
 
 Only message-producing methods are throttled: Telegram's flood limits are about messages, and
 throttling deletes or getChatMember at 20/min per group would slow moderation for nothing. Every
@@ -19,11 +19,13 @@ import logging
 from collections.abc import Coroutine
 from dataclasses import dataclass
 from datetime import timedelta
-from typing import Any, Protocol
+from typing import Any
 
 from aiolimiter import AsyncLimiter
 from telegram.error import RetryAfter
 from telegram.ext import AIORateLimiter, BaseRateLimiter
+
+from beacon.ratelimit import RateLimiter, TelegramBuckets
 
 log = logging.getLogger(__name__)
 
@@ -42,13 +44,6 @@ class SendLimits:
     group_per_min: float = 20.0
     private_per_s: float = 1.0
     private_burst: int = 3  # short bursts to one member are fine, a steady stream is not
-
-
-class SharedLimiter(Protocol):
-    """A limiter shared by every process sending for the same bot (see DESIGN.md, rate limits)."""
-
-    async def acquire(self, key: str, max_rate: float, period_s: float) -> None:
-        """Wait until one more event fits ``max_rate`` per ``period_s`` for ``key``, then count it."""
 
 
 def retry_after_seconds(exc: RetryAfter) -> float:
@@ -115,20 +110,25 @@ class TelegramRateLimiter(AIORateLimiter):
             return await _with_retries(callback, args, kwargs, rate_limit_args or self.retries)
         chat_id = _chat_id(data)
         if isinstance(chat_id, int) and chat_id > 0:
-            async with self._private_limiter(chat_id):
-                return await super().process_request(callback, args, kwargs, endpoint, data, rate_limit_args)
+            private = self._private_limiter(chat_id)
+
+            # Taken after the overall slot, right before the request: a private slot taken earlier and
+            # then held up by the overall limiter would make the sends bunch up at Telegram's end.
+            async def throttled(*call_args: Any, **call_kwargs: Any) -> Any:
+                async with private:
+                    return await callback(*call_args, **call_kwargs)
+
+            return await super().process_request(throttled, args, kwargs, endpoint, data, rate_limit_args)
         return await super().process_request(callback, args, kwargs, endpoint, data, rate_limit_args)
 
 
 class SharedLimiterBridge(BaseRateLimiter[int]):
-    """The same scopes as ``TelegramRateLimiter``, counted by a limiter other processes share."""
+    """The same scopes as ``TelegramRateLimiter``, counted by ``beacon.ratelimit`` (e.g. shared in Redis)."""
 
-    def __init__(self, shared: SharedLimiter, *, bot_id: int, limits: SendLimits = SendLimits(),
-                 max_retries: int = 3) -> None:
+    def __init__(self, shared: RateLimiter, buckets: TelegramBuckets, *, max_retries: int = 3) -> None:
         self.shared = shared
-        self.limits = limits
+        self.buckets = buckets
         self.retries = max_retries
-        self.prefix = f"telegram:{bot_id}"
 
     async def initialize(self) -> None:
         return None
@@ -145,12 +145,13 @@ class SharedLimiterBridge(BaseRateLimiter[int]):
         data: dict[str, Any],
         rate_limit_args: int | None,
     ) -> Any:
-        if endpoint in SEND_ENDPOINTS and (chat_id := _chat_id(data)) is not None:
-            limits = self.limits
-            await self.shared.acquire(f"{self.prefix}:overall", limits.overall_per_s, 1.0)
-            if isinstance(chat_id, int) and chat_id > 0:
-                await self.shared.acquire(f"{self.prefix}:private:{chat_id}", limits.private_burst,
-                                          limits.private_burst / limits.private_per_s)
-            else:
-                await self.shared.acquire(f"{self.prefix}:group:{chat_id}", limits.group_per_min, 60.0)
-        return await _with_retries(callback, args, kwargs, rate_limit_args or self.retries)
+        chat_id = _chat_id(data) if endpoint in SEND_ENDPOINTS else None
+        if chat_id is None:
+            return await _with_retries(callback, args, kwargs, rate_limit_args or self.retries)
+        keys = self.buckets.keys_for(chat_id, is_group=not (isinstance(chat_id, int) and chat_id > 0))
+
+        async def throttled(*call_args: Any, **call_kwargs: Any) -> Any:
+            await self.shared.acquire(*keys)  # per attempt: a retried send is another message to Telegram
+            return await callback(*call_args, **call_kwargs)
+
+        return await _with_retries(throttled, args, kwargs, rate_limit_args or self.retries)

@@ -14,7 +14,10 @@ from __future__ import annotations
 
 # Tags. Request evidence:
 ME = "me"  # first person: I, my, 我, мой …
+YOU = "you"  # second person: addressed to others (advice, offers), not about oneself
 HELP = "help"  # asks someone to act: help, please check, 请, помогите …
+STAFF = "staff"  # addresses the platform: support, admin, 客服 … (a request only with me or a question)
+REQ = "req"  # a polite request (please, ください, 请, пожалуйста …): someone wants something done
 Q = "q"  # interrogatives: how, why, 吗, почему …
 HOWTO = "howto"  # how-to question: how do I, where can I, 如何 …
 PROBLEM = "problem"  # something fails: error, failed, can't, rejected …
@@ -29,11 +32,13 @@ ARRIVE = "arrive"  # arrived, credited, received … ("not" + "arrived" = a prob
 # What the message is about (category evidence):
 DW = "dw"
 KYC = "kyc"
-SEC = "sec"
+SEC = "sec"  # login, password, 2FA: clearly about access
+SECW = "secw"  # e-mail, phone, device, codes: about access only when nothing else is named
 ACCOUNT = "account"
 TRADE = "trade"
 API = "api"
 APP = "app"
+APPFAIL = "appfail"  # the app or site itself fails: crashes, blank screen …
 FUNDS = "funds"
 # Evidence against a request:
 ADVICE = "advice"  # warnings and advice to others: never share, beware, reminder …
@@ -43,7 +48,7 @@ LAUGH = "laugh"  # jokes and banter: lol, 哈哈, ㅋㅋ, jaja …
 RESOLVED = "resolved"  # the story ended well: solved, arrived, thanks to support …
 INFO = "info"  # announcements: maintenance, scheduled, according to …
 
-DOMAIN_TAGS = frozenset({DW, KYC, SEC, ACCOUNT, TRADE, API, APP, FUNDS})
+DOMAIN_TAGS = frozenset({DW, KYC, SEC, SECW, ACCOUNT, TRADE, API, APP, FUNDS})
 
 # Terms shared by every language: product words, tickers and emoji that chats use untranslated.
 UNIVERSAL: dict[str, str] = {
@@ -63,13 +68,14 @@ UNIVERSAL: dict[str, str] = {
 # Per language: tag -> "|"-separated terms.
 LEXICONS: dict[str, dict[str, str]] = {
     "en": {
+        YOU: "you|your|yours|you're|youre|u|ur|yourself",
+        APPFAIL: "crash|crashes|crashed|crashing|blank screen|white screen|black screen|won't open|wont open|won't load|not loading|keeps loading|freezes|frozen screen|stuck on loading|force closes",
         LOCK: "frozen|freeze|froze|locked|blocked|suspended|restricted|banned|disabled|deactivated|locked out|on hold",
         SOMEONE: "someone|somebody|a hacker|the hacker|hacker|they",
         ACTED: "changed|change|took|withdrew|withdrawn|logged|logged in|accessed|transferred|sold|moved|used|entered|got into|bought|enabled|disabled|reset",
         ME: "i|i'm|im|i've|ive|i'd|me|my|mine|myself|we|our",
-        HELP: "help|helps|pls|plz|please|assist|assistance|support|admin|admins|mod|mods|team|"
-        "check|look into|fix|asap|urgent|urgently|anyone help|need help|kindly|resolve|"
-        "can you|could you|can someone|could someone|thanks in advance|reply|respond|escalate|ticket",
+        HELP: "help|helps|pls|plz|please|assist|assistance|check|look into|fix|asap|urgent|urgently|anyone help|need help|kindly|resolve|can you|could you|can someone|could someone|thanks in advance|escalate",
+        STAFF: "support|admin|admins|mod|mods|team|ticket|reply|respond",
         Q: "how|why|what|where|when|which|is it|is there|can i|should i|do i|what do i do",
         HOWTO: "how do i|how can i|how to|how should i|where do i|where can i|is it possible to|"
         "how do you|what's the way to|is there a way to|how long does|how long will|can i change|"
@@ -104,10 +110,9 @@ LEXICONS: dict[str, dict[str, str]] = {
         KYC: "verification|verify|verified|verifying|identity|id card|passport|driver's license|"
         "document|documents|face scan|face verification|facial|proof of address|utility bill|"
         "residence permit|national id|level 2|advanced verification|identity check|id check",
-        SEC: "login|log in|logged in|log into|sign in|signin|password|passcode|2-step|two-factor|"
-        "security|verification code|sms code|email code|phone number|email address|device|"
-        "authentication|locked out|logout|log out|reset|new device|seed phrase|recovery phrase|"
-        "seed words|recovery words|mnemonic|private key|secret key|backup phrase",
+        SEC: "login|log in|logged in|log into|sign in|signin|password|passcode|2-step|two-factor|authentication|locked out|logout|log out|seed phrase|recovery phrase|seed words|recovery words|mnemonic|private key|secret key|backup phrase",
+        SECW: "security|verification code|sms code|email code|phone number|email address|device|reset|new device",
+        REQ: "please|pls|plz|kindly|help me|help pls|help please|need help|can you check|could you check|please check",
         ACCOUNT: "account|accounts|sub-account|subaccount|profile",
         TRADE: "order|orders|position|positions|trade|trades|trading|filled|fill|slippage|buyer|"
         "seller|merchant|limit order|market order|convert|swap|leverage|liquidation|liquidated|"
@@ -135,11 +140,14 @@ LEXICONS: dict[str, dict[str, str]] = {
         "will be|is live|launched|new feature|resumed",
     },
     "zh": {
+        YOU: "你的|您的|你们的|你|您",
+        APPFAIL: "闪退|白屏|黑屏|打不开|卡顿|加载不出|加载失败",
         LOCK: "冻结|被冻|锁定|被锁|限制|封号|封禁",
         SOMEONE: "有人|别人|他人|陌生人|黑客",
         ACTED: "登录|登陆|转走|提走|修改|改了|盗|卖了|转出",
         ME: "我|我的|俺|本人|咱",
-        HELP: "帮|帮忙|帮我|请|麻烦|客服|求助|救命|急|处理|看一下|查一下|核实|回复|尽快|马上|立刻",
+        HELP: "帮|帮忙|帮我|请|麻烦|求助|救命|急|处理|看一下|查一下|核实|尽快|马上|立刻",
+        STAFF: "客服|回复",
         Q: "吗|么|怎么|为什么|为何|如何|哪|什么|呢|咋|能不能|可以吗|还能|怎么办",
         HOWTO: "如何|怎么设置|怎么添加|怎么修改|怎么开启|怎么绑定|怎么操作|怎么提|怎么充|怎样|在哪里|"
         "在哪|哪个网络|请问怎么|请问如何|能否",
@@ -153,9 +161,11 @@ LEXICONS: dict[str, dict[str, str]] = {
         STILL: "还是|仍然|依然|还没|已经|至今|到现在|一天了|小时了",
         NEG: "没|未|不|没有",
         ARRIVE: "到账|收到|显示|入账",
-        DW: "充值|充币|提币|提现|入金|出金|转账|地址|网络|链上|标签|主网|划转|充|提|汇款|白名单",
+        DW: "充值|充币|提币|提现|入金|出金|转账|地址|网络|链上|标签|主网|划转|充|提|汇款|白名单|钱包|转了|转入|转出",
         KYC: "认证|实名|身份|身份证|护照|人脸|证件|审核|高级认证",
-        SEC: "登录|登陆|密码|谷歌验证|验证码|二次验证|双重验证|手机号|邮箱|安全|设备|解绑",
+        SEC: "登录|登陆|密码|谷歌验证|二次验证|双重验证",
+        SECW: "验证码|手机号|邮箱|安全|设备|解绑",
+        REQ: "请|麻烦|帮我|帮忙|求助|请问",
         ACCOUNT: "账户|账号|帐户|帐号|子账户",
         TRADE: "合约|订单|挂单|限价|市价|止损|止盈|强平|爆仓|杠杆|仓位|持仓|现货|交易|成交|平仓|开仓|"
         "滑点|买家|卖家|商家|放币|网格|跟单|永续|标记价格",
@@ -171,11 +181,14 @@ LEXICONS: dict[str, dict[str, str]] = {
         INFO: "维护|公告|升级|上线|上架",
     },
     "ja": {
+        YOU: "あなた|皆様の",
+        APPFAIL: "落ちる|開かない|クラッシュ|真っ白|読み込めない",
         LOCK: "凍結|ロック|制限|停止",
         SOMEONE: "誰か|第三者|知らない人",
         ACTED: "ログイン|変更|送金|出金|売却",
         ME: "私|わたし|僕|俺|自分|うち",
-        HELP: "ください|下さい|お願い|助けて|サポート|確認して|対応|至急|早急|教えて|調べて",
+        HELP: "ください|下さい|お願い|助けて|確認して|至急|早急|教えて|調べて",
+        STAFF: "サポート|対応",
         Q: "か？|か?|ですか|ますか|なぜ|どうして|どう|何|どこ|いつ|でしょうか|どうすれば",
         HOWTO: "方法|やり方|どうやって|手順|設定方法|登録方法",
         PROBLEM: "失敗|エラー|できません|できない|出来ない|無効|拒否|不具合|おかしい|間違|通らない|"
@@ -190,7 +203,9 @@ LEXICONS: dict[str, dict[str, str]] = {
         ARRIVE: "反映|着金|届",
         DW: "入金|出金|送金|着金|アドレス|ネットワーク|チェーン|引き出し|振込|送付|入庫|出庫",
         KYC: "本人確認|身分証|パスポート|免許証|顔認証|審査|書類|認証",
-        SEC: "ログイン|パスワード|二段階認証|2段階認証|認証コード|セキュリティ|端末|メールアドレス|電話番号",
+        SEC: "ログイン|パスワード|二段階認証|2段階認証",
+        SECW: "認証コード|セキュリティ|端末|メールアドレス|電話番号",
+        REQ: "ください|下さい|お願いします|お願い|助けて",
         ACCOUNT: "アカウント|口座",
         TRADE: "注文|ポジション|先物|レバレッジ|ロスカット|清算|約定|指値|成行|現物|取引|証拠金",
         API: "署名|キー",
@@ -204,11 +219,14 @@ LEXICONS: dict[str, dict[str, str]] = {
         INFO: "メンテナンス|お知らせ|アナウンス",
     },
     "ko": {
+        YOU: "당신|여러분의|귀하",
+        APPFAIL: "튕겨|먹통|앱이 꺼|로딩이|안 열려|안열려",
         LOCK: "동결|잠김|잠겼|정지|제한",
         SOMEONE: "누군가|다른 사람|모르는 사람",
         ACTED: "로그인|변경|출금|송금|매도",
         ME: "=제|=저|=저의|=내|=나|제가|내가|저는|나는|=제꺼|=내꺼",
-        HELP: "도와주세요|도와줘|부탁|확인해주세요|확인 부탁|해주세요|빨리|급합니다|급해요|고객센터|문의",
+        HELP: "도와주세요|도와줘|부탁|확인해주세요|확인 부탁|해주세요|빨리|급합니다|급해요",
+        STAFF: "고객센터|문의",
         Q: "나요|까요|인가요|ㄴ가요|왜|어떻게|어디|뭐|언제|있나요",
         HOWTO: "어떻게 하나요|어떻게 해야|방법|어디서|하는 법|하려면",
         PROBLEM: "실패|오류|에러|안 돼|안돼|안됩니다|안 됩니다|안되|못 |거절|거부|문제|이상|잘못|"
@@ -221,7 +239,9 @@ LEXICONS: dict[str, dict[str, str]] = {
         ARRIVE: "들어|반영|입금됐|도착",
         DW: "입금|출금|송금|이체|주소|네트워크|체인|메모|태그|지갑",
         KYC: "본인인증|신분증|여권|인증|서류|얼굴|심사|kyc",
-        SEC: "로그인|비밀번호|비번|2단계|인증번호|otp|보안|기기|이메일|전화번호",
+        SEC: "로그인|비밀번호|비번|2단계|otp",
+        SECW: "인증번호|보안|기기|이메일|전화번호",
+        REQ: "주세요|부탁|도와주세요|해주세요",
         ACCOUNT: "계정|계좌|아이디",
         TRADE: "주문|포지션|선물|레버리지|청산|체결|지정가|시장가|현물|거래|마진|롱|숏",
         API: "서명|키",
@@ -235,12 +255,14 @@ LEXICONS: dict[str, dict[str, str]] = {
         INFO: "점검|공지|업데이트 예정",
     },
     "ru": {
+        YOU: "ваш|ваша|ваше|ваши|вашего|вашу|твой|твоя|твои|вам|вы|тебе|ты",
+        APPFAIL: "вылетает|крашится|не открывается|белый экран|не загружается",
         LOCK: "заблокир*|заморож*|блокировк*|ограничен*",
         SOMEONE: "кто-то|кто то|посторонний|хакер*|мошенник*",
         ACTED: "зашёл|зашел|вошёл|вошел|вывел*|поменял*|сменил*|изменил*|перевёл|перевел*|продал*|украл*",
         ME: "я|мой|моя|моё|мое|мои|мне|меня|мной|у меня",
-        HELP: "помогите|помоги|помощь|пожалуйста|проверьте|поддержка|поддержку|саппорт|срочно|"
-        "подскажите|решите|ответьте|админ|админы|тикет",
+        HELP: "помогите|помоги|помощь|пожалуйста|проверьте|срочно|подскажите|решите",
+        STAFF: "поддержка|поддержку|саппорт|админ|админы|тикет|ответьте",
         Q: "как|почему|что|где|когда|какой|какая|какую|можно ли|что делать",
         HOWTO: "как мне|как можно|как сделать|как вывести|как пополнить|как изменить|как поменять|"
         "как включить|где найти|можно ли",
@@ -259,8 +281,9 @@ LEXICONS: dict[str, dict[str, str]] = {
         DW: "депозит*|вывод*|вывел*|вывести|пополн*|перевод*|перевел*|перевёл|адрес*|сеть|сети|"
         "кошел*|мемо|тег|транзакц*|хеш",
         KYC: "верификац*|кус|паспорт*|документ*|селфи|лиц*|идентификац*|личност*",
-        SEC: "войти|вход*|логин*|пароль|пароля|2фа|код*|безопасност*|почт*|телефон*|устройств*|"
-        "двухфакторн*|аутентификатор*",
+        SEC: "войти|вход*|логин*|пароль|пароля|2фа|двухфакторн*|аутентификатор*",
+        SECW: "код*|безопасност*|почт*|телефон*|устройств*",
+        REQ: "пожалуйста|помогите|подскажите|проверьте",
         ACCOUNT: "аккаунт*|акк|учетн*|учётн*|профил*|субаккаунт*",
         TRADE: "ордер*|позици*|фьючерс*|плеч*|ликвидац*|ликвидир*|сделк*|торгов*|спот*|лимит*|"
         "маржин*|п2п|покупател*|продав*|мерчант*|лонг*|шорт*|стоп-лосс",
@@ -277,15 +300,18 @@ LEXICONS: dict[str, dict[str, str]] = {
         INFO: "технические работы|обслуживани*|анонс*|объявлени*|листинг*",
     },
     "uk": {
-        LOCK: "заблоков*|заморож*|обмежен*",
+        YOU: "ваш|ваша|ваші|твій|твоя|вам|ви|тобі",
+        APPFAIL: "вилітає|не відкривається|білий екран|не завантажується",
+        LOCK: "заблоков*|заблоку*|заморож*|обмежен*",
         SOMEONE: "хтось|сторонн*|хакер*",
         ACTED: "зайшов|увійшов|вивів|змінив|переказав|продав",
         ME: "я|мій|моя|моє|мої|мені|мене|у мене",
-        HELP: "допоможіть|допомога|будь ласка|перевірте|підтримка|терміново|підкажіть|адмін*",
+        HELP: "допоможіть|допомога|будь ласка|перевірте|терміново|підкажіть",
+        STAFF: "підтримка|адмін*",
         Q: "як|чому|що|де|коли|який|яка|чи можна|що робити",
         HOWTO: "як мені|як можна|як зробити|як вивести|як поповнити|як змінити|де знайти|чи можна",
         PROBLEM: "помилк*|не можу|не виходить|не працює|відхил*|відмов*|невірн*|проблем*|збій|не вдається",
-        BLOCKED: "завис*|в обробці|очікуванн*|не прийшл*|не прийшов|не зарахува*|не надійш*|заблоков*|"
+        BLOCKED: "завис*|в обробці|очікуванн*|не прийшл*|не прийшов|не зарахува*|не надійш*|заблоков*|заблоку*|"
         "заморож*|обмежен*|зник*|пропал*|втратив*|повернення|компенсац*",
         COMPROMISE: "зламал*|злам*|вкрали|викрали|крадіжк*|це був не я|не я|без мого|хтось зайшов|хтось вивів",
         STILL: "досі|вже|ще|годин*|днів|дня",
@@ -293,7 +319,9 @@ LEXICONS: dict[str, dict[str, str]] = {
         ARRIVE: "прийшл*|прийшов|зарахува*|надійш*",
         DW: "депозит*|виведенн*|вивест*|вивів|поповн*|переказ*|адрес*|мереж*|гаманц*|гаманець|транзакц*",
         KYC: "верифікац*|паспорт*|документ*|селфі|особ*",
-        SEC: "увійти|вхід|входу|логін*|пароль|пароля|код*|безпек*|пошт*|телефон*|пристро*",
+        SEC: "увійти|вхід|входу|логін*|пароль|пароля",
+        SECW: "код*|безпек*|пошт*|телефон*|пристро*",
+        REQ: "будь ласка|допоможіть|підкажіть|перевірте",
         ACCOUNT: "акаунт*|аккаунт*|обліков*|профіл*",
         TRADE: "ордер*|позиці*|ф'ючерс*|плеч*|ліквідац*|угод*|торгів*|спот*|п2п|покупц*|продавц*",
         API: "ключ*|підпис*|запит*",
@@ -308,13 +336,15 @@ LEXICONS: dict[str, dict[str, str]] = {
         INFO: "технічні роботи|оголошенн*|анонс*",
     },
     "es": {
+        YOU: "tu|tus|su cuenta|vuestra|vuestro|usted|ustedes|te",
+        APPFAIL: "se cierra sola|se cierra solo|no abre|no carga|pantalla en blanco|se congela",
         LOCK: "bloquead*|congelad*|suspendid*|restringid*",
         SOMEONE: "alguien|un hacker|hackers",
         ACTED: "entró|accedió|cambió|retiró|sacó|transfirió|vendió|robó",
         ME: "yo|mi|mis|me|mío|mía|conmigo|tengo|hice|envié|retiré|deposité|intenté|puse|no puedo|"
         "estoy|llevo",
-        HELP: "ayuda|ayúdenme|ayudenme|ayudan|ayudar|por favor|porfa|porfavor|soporte|revisen|revisar|"
-        "urgente|favor|soluciónenlo|atiendan|respondan|ticket",
+        HELP: "ayuda|ayúdenme|ayudenme|ayudan|ayudar|por favor|porfa|porfavor|revisen|revisar|urgente|favor|soluciónenlo",
+        STAFF: "soporte|ticket|respondan|atiendan",
         Q: "cómo|como|por qué|porque|qué|que hago|dónde|donde|cuándo|cuál|es posible|se puede",
         HOWTO: "cómo puedo|como puedo|cómo hago|como hago|cómo se|como se|cómo activo|como activo|"
         "cómo cambio|como cambio|dónde puedo|donde puedo|es posible|se puede",
@@ -333,8 +363,9 @@ LEXICONS: dict[str, dict[str, str]] = {
         "dirección|direccion|red|billetera|cartera|wallet|envío|envié|enviar|memo|etiqueta",
         KYC: "verificación|verificacion|verificar|identidad|documento*|pasaporte|cédula|dni|selfie|"
         "rostro|reconocimiento facial|comprobante de domicilio",
-        SEC: "contraseña|iniciar sesión|inicio de sesión|sesión|acceso|acceder|autenticación|"
-        "dos pasos|código|codigo|seguridad|correo|teléfono|dispositivo|entrar",
+        SEC: "contraseña|iniciar sesión|inicio de sesión|sesión|autenticación|dos pasos",
+        SECW: "código|codigo|seguridad|correo|teléfono|dispositivo|acceso|acceder|entrar",
+        REQ: "por favor|porfa|ayuda|ayúdenme|ayudenme|revisen",
         ACCOUNT: "cuenta|cuentas|subcuenta|perfil",
         TRADE: "orden|órdenes|ordenes|posición|posicion|posiciones|futuros|apalancamiento|liquidad*|"
         "liquidaci*|operación|operaciones|comprador|vendedor|comerciante|límite|mercado|trading|"
@@ -352,13 +383,15 @@ LEXICONS: dict[str, dict[str, str]] = {
         INFO: "mantenimiento|anuncio|programad*",
     },
     "pt": {
+        YOU: "seu|sua|seus|suas|você|vocês|voce|te",
+        APPFAIL: "fecha sozinho|não abre|nao abre|tela branca|não carrega|nao carrega|trava|travou|travando",
         LOCK: "bloquead*|congelad*|suspens*|restrit*",
         SOMEONE: "alguém|alguem|hacker|hackers",
         ACTED: "entrou|acessou|mudou|alterou|sacou|transferiu|vendeu|roubou",
         ME: "eu|meu|minha|meus|minhas|me|mim|comigo|fiz|enviei|saquei|depositei|tentei|"
         "não consigo|nao consigo|estou",
-        HELP: "ajuda|ajudem|me ajuda|me ajudem|socorro|por favor|pfv|pf|suporte|verifiquem|verificar|"
-        "urgente|resolvam|respondam|ticket",
+        HELP: "ajuda|ajudem|me ajuda|me ajudem|socorro|por favor|pfv|pf|verifiquem|verificar|urgente|resolvam",
+        STAFF: "suporte|ticket|respondam",
         Q: "como|por que|porque|o que|onde|quando|qual|é possível|dá pra",
         HOWTO: "como faço|como eu|como posso|como mudar|como ativar|como sacar|como depositar|"
         "onde posso|é possível|dá pra",
@@ -377,8 +410,9 @@ LEXICONS: dict[str, dict[str, str]] = {
         "carteira|envio|enviei|pix|memo",
         KYC: "verificação|verificacao|verificar|identidade|documento*|passaporte|rg|cnh|selfie|rosto|"
         "comprovante de residência",
-        SEC: "senha|login|entrar|acesso|autenticação|dois fatores|código|codigo|segurança|email|e-mail|"
-        "celular|telefone|dispositivo",
+        SEC: "senha|login|autenticação|dois fatores",
+        SECW: "código|codigo|segurança|email|e-mail|celular|telefone|dispositivo|acesso|entrar",
+        REQ: "por favor|pfv|me ajuda|me ajudem|ajuda|verifiquem",
         ACCOUNT: "conta|contas|subconta|perfil",
         TRADE: "ordem|ordens|posição|posicao|posições|futuros|alavancagem|liquidad*|liquidação|"
         "operação|comprador|vendedor|comerciante|limite|mercado|trade|trading",
@@ -394,12 +428,15 @@ LEXICONS: dict[str, dict[str, str]] = {
         INFO: "manutenção|manutencao|anúncio|programad*",
     },
     "tr": {
+        YOU: "hesabınız|sizin|senin|siz|sen",
+        APPFAIL: "açılmıyor|çöküyor|donuyor|yüklenmiyor",
         LOCK: "donduruldu|dondurul*|kilitlendi|kilitli|kısıtlan*|askıya",
         SOMEONE: "biri|birisi|hacker|başkası",
         ACTED: "girdi|değiştirdi|çekti|transfer etti|sattı",
         ME: "ben|benim|bana|beni|hesabım*|hesabim*|param|paramı|bakiyem*|*ımı|*imi|*dım|*dim|"
         "*tım|*tim|yapamıyorum|giremiyorum|çekemiyorum",
-        HELP: "yardım|yardim|lütfen|lutfen|destek|kontrol edin|acil|ilgilenin|bakar mısınız|bakabilir misiniz",
+        HELP: "yardım|yardim|lütfen|lutfen|kontrol edin|acil|ilgilenin|bakar mısınız|bakabilir misiniz",
+        STAFF: "destek",
         Q: "nasıl|nasil|neden|niye|ne|nerede|hangi|mı|mi|mu|mü|mümkün mü",
         HOWTO: "nasıl yapılır|nasıl yaparım|nasıl değiştir*|nasıl açar*|nereden|nasıl",
         PROBLEM: "hata|hatası|başarısız|reddedil*|reddetti|geçersiz|yapamıyorum|giremiyorum|çekemiyorum|"
@@ -414,7 +451,9 @@ LEXICONS: dict[str, dict[str, str]] = {
         ARRIVE: "geldi|geçti|yansıdı|düştü",
         DW: "yatır*|çekim*|çekme|çektim|çekil*|transfer*|adres*|ağ|ağı|cüzdan*|para çekme|memo",
         KYC: "kimlik|doğrulama*|dogrulama*|pasaport*|belge*|selfie|yüz|kyc",
-        SEC: "giriş|şifre*|sifre*|parola*|2fa|kod*|güvenlik|e-posta|telefon*|cihaz*",
+        SEC: "giriş|şifre*|sifre*|parola*|2fa",
+        SECW: "kod*|güvenlik|e-posta|telefon*|cihaz*",
+        REQ: "lütfen|lutfen|yardım|yardim",
         ACCOUNT: "hesap*|hesab*",
         TRADE: "emir*|pozisyon*|vadeli|kaldıraç|likidasyon|likit|işlem*|alıcı|satıcı|spot|long|short",
         API: "anahtar*|imza*|istek*",
@@ -429,11 +468,14 @@ LEXICONS: dict[str, dict[str, str]] = {
         INFO: "bakım|duyuru|planlı",
     },
     "vi": {
+        YOU: "bạn|các bạn",
+        APPFAIL: "văng|không mở được|màn hình trắng|không tải được",
         LOCK: "bị khóa|bị khoá|khóa|đóng băng|bị đóng băng|hạn chế",
         SOMEONE: "ai đó|người khác|kẻ gian|hacker",
         ACTED: "đăng nhập|đổi|rút|chuyển|bán",
         ME: "tôi|toi|mình|em|tao|tui|của tôi|của mình|tk mình|tk em",
-        HELP: "giúp|giúp mình|giúp tôi|giúp em|hỗ trợ|vui lòng|làm ơn|kiểm tra|xin|gấp|khẩn|admin|cskh",
+        HELP: "giúp|giúp mình|giúp tôi|giúp em|vui lòng|làm ơn|kiểm tra|xin|gấp|khẩn",
+        STAFF: "hỗ trợ|admin|cskh",
         Q: "sao|tại sao|làm sao|thế nào|như thế nào|ở đâu|khi nào|gì|không ạ|được không|không vậy|vậy",
         HOWTO: "làm sao để|làm thế nào|cách|hướng dẫn|ở đâu|như thế nào",
         PROBLEM: "lỗi|thất bại|bị từ chối|từ chối|không được|không thể|ko được|k được|không hoạt động|"
@@ -447,7 +489,9 @@ LEXICONS: dict[str, dict[str, str]] = {
         ARRIVE: "nhận|về|vào|cộng",
         DW: "nạp|rút|chuyển|địa chỉ|mạng|ví|memo|tag|nạp tiền|rút tiền",
         KYC: "xác minh|kyc|danh tính|cccd|cmnd|hộ chiếu|giấy tờ|khuôn mặt|ekyc|định danh",
-        SEC: "đăng nhập|mật khẩu|2fa|xác thực|mã|bảo mật|email|số điện thoại|thiết bị",
+        SEC: "đăng nhập|mật khẩu|2fa|xác thực",
+        SECW: "mã|bảo mật|email|số điện thoại|thiết bị",
+        REQ: "giúp|giúp mình|giúp tôi|giúp em|vui lòng|làm ơn|xin",
         ACCOUNT: "tài khoản|tk|acc",
         TRADE: "lệnh|vị thế|futures|đòn bẩy|thanh lý|giao dịch|người mua|người bán|spot|long|short|cháy",
         API: "khóa|chữ ký|yêu cầu",
@@ -461,11 +505,14 @@ LEXICONS: dict[str, dict[str, str]] = {
         INFO: "bảo trì|thông báo|nâng cấp",
     },
     "id": {
+        YOU: "anda|kamu|akunmu|akun anda",
+        APPFAIL: "force close|tidak bisa dibuka|gak bisa dibuka|layar putih|tidak memuat",
         LOCK: "terkunci|dikunci|dibekukan|beku|dibatasi",
         SOMEONE: "seseorang|orang lain|ada orang|hacker",
         ACTED: "login|masuk|mengganti|ganti|menarik|tarik|mentransfer|menjual",
         ME: "saya|aku|gue|gw|sy|ku|punyaku|akun saya|akun ku|akunku|dana saya|saldo saya",
-        HELP: "tolong|bantu|bantuan|mohon|cs|admin|segera|urgent|cek|dicek|periksa|minta",
+        HELP: "tolong|bantu|bantuan|mohon|segera|urgent|cek|dicek|periksa|minta",
+        STAFF: "cs|admin",
         Q: "bagaimana|gimana|kenapa|mengapa|apa|dimana|di mana|kapan|kah|bisakah|bisa tidak",
         HOWTO: "bagaimana cara|gimana cara|cara|caranya|di mana bisa|dimana bisa",
         PROBLEM: "gagal|error|ditolak|tolak|tidak bisa|ga bisa|gak bisa|nggak bisa|tidak valid|salah|"
@@ -480,7 +527,9 @@ LEXICONS: dict[str, dict[str, str]] = {
         ARRIVE: "masuk|diterima|sampai|cair",
         DW: "deposit|depo|setor|penarikan|tarik|withdraw|wd|transfer|alamat|jaringan|dompet|memo|tag|topup",
         KYC: "verifikasi|kyc|identitas|ktp|paspor|dokumen|selfie|wajah",
-        SEC: "login|masuk akun|kata sandi|password|sandi|2fa|otp|kode|keamanan|email|nomor hp|nomor|perangkat",
+        SEC: "login|masuk akun|kata sandi|password|sandi|2fa|otp",
+        SECW: "kode|keamanan|email|nomor hp|nomor|perangkat",
+        REQ: "tolong|mohon|bantu|minta",
         ACCOUNT: "akun|rekening",
         TRADE: "order|posisi|futures|leverage|likuidasi|transaksi|pembeli|penjual|spot|trading",
         API: "kunci|tanda tangan|permintaan",
@@ -494,12 +543,14 @@ LEXICONS: dict[str, dict[str, str]] = {
         INFO: "pemeliharaan|maintenance|pengumuman",
     },
     "fr": {
+        YOU: "votre|vos|ton|ta|tes|vous|tu",
+        APPFAIL: "plante|ne s'ouvre pas|écran blanc|ne charge pas",
         LOCK: "bloqué*|gelé*|suspendu*|restreint*",
         SOMEONE: "quelqu'un|un pirate|pirate",
         ACTED: "connecté|changé|modifié|retiré|transféré|vendu|volé|accédé",
         ME: "je|j'*|moi|mon|ma|mes|me|m'*",
-        HELP: "aide|aidez|aidez-moi|s'il vous plaît|svp|stp|support|vérifier|vérifiez|urgent|"
-        "merci de|pouvez-vous|pourriez-vous|ticket",
+        HELP: "aide|aidez|aidez-moi|s'il vous plaît|svp|stp|vérifier|vérifiez|urgent|merci de|pouvez-vous|pourriez-vous",
+        STAFF: "support|ticket",
         Q: "comment|pourquoi|quoi|où|quand|quel|quelle|est-ce que|est-il possible",
         HOWTO: "comment faire|comment je|comment puis-je|comment activer|comment changer|où puis-je|"
         "est-il possible",
@@ -517,8 +568,9 @@ LEXICONS: dict[str, dict[str, str]] = {
         "portefeuille|wallet|envoi|envoyé|mémo|tag",
         KYC: "vérification|verification|identité|pièce d'identité|passeport|document*|selfie|visage|"
         "justificatif de domicile|kyc",
-        SEC: "connexion|connecter|mot de passe|2fa|authentification|code|sécurité|e-mail|email|"
-        "téléphone|appareil",
+        SEC: "connexion|connecter|mot de passe|2fa|authentification",
+        SECW: "code|sécurité|e-mail|email|téléphone|appareil",
+        REQ: "s'il vous plaît|svp|stp|aidez-moi|aidez|merci de",
         ACCOUNT: "compte|comptes|sous-compte|profil",
         TRADE: "ordre|ordres|position|positions|futures|levier|liquidé*|liquidation|transaction*|"
         "acheteur|vendeur|marchand|limite|trading|grid",
@@ -535,12 +587,14 @@ LEXICONS: dict[str, dict[str, str]] = {
         INFO: "maintenance|annonce|programmé*",
     },
     "de": {
+        YOU: "dein|deine|deinen|euer|eure|euch|du",
+        APPFAIL: "stürzt ab|öffnet nicht|weißer bildschirm|lädt nicht",
         LOCK: "gesperrt|eingefroren|blockiert|eingeschränkt",
         SOMEONE: "jemand|hacker|fremde*",
         ACTED: "eingeloggt|angemeldet|geändert|abgehoben|überwiesen|verkauft|zugegriffen",
         ME: "ich|mein|meine|meinen|meinem|meiner|mich|mir",
-        HELP: "hilfe|helft|helfen|bitte|support|prüfen|prüft|überprüfen|dringend|schnell|"
-        "könnt ihr|können sie|kann jemand|ticket",
+        HELP: "hilfe|helft|helfen|bitte|prüfen|prüft|überprüfen|dringend|schnell|könnt ihr|können sie|kann jemand",
+        STAFF: "support|ticket",
         Q: "wie|warum|wieso|weshalb|was|wo|wann|welche*|ist es möglich|kann man",
         HOWTO: "wie kann ich|wie richte ich|wie ändere ich|wie aktiviere ich|wo kann ich|wie mache ich|"
         "ist es möglich|kann man",
@@ -558,8 +612,9 @@ LEXICONS: dict[str, dict[str, str]] = {
         "netzwerk|wallet|senden|gesendet|memo",
         KYC: "verifizierung|verifikation|identität|ausweis|reisepass|dokument*|selfie|gesicht|"
         "identitätsprüfung|kyc",
-        SEC: "login|anmelden|anmeldung|eingeloggt|einloggen|passwort|2fa|authentifizierung|"
-        "authenticator|code|sicherheit|e-mail|telefonnummer|gerät",
+        SEC: "login|anmelden|anmeldung|eingeloggt|einloggen|passwort|2fa|authentifizierung|authenticator",
+        SECW: "code|sicherheit|e-mail|telefonnummer|gerät",
+        REQ: "bitte|hilfe|helft",
         ACCOUNT: "konto|kontos|account|unterkonto|profil",
         TRADE: "order|orders|position|positionen|futures|hebel|liquidiert|liquidation|trade|handel|"
         "käufer|verkäufer|limit|markt|trading",
@@ -575,12 +630,14 @@ LEXICONS: dict[str, dict[str, str]] = {
         INFO: "wartung|ankündigung|geplant*",
     },
     "it": {
+        YOU: "tuo|tua|tuoi|vostro|vostra|vostri|voi|ti",
+        APPFAIL: "si blocca|non si apre|schermata bianca|crasha|non carica",
         LOCK: "bloccat*|congelat*|sospes*|limitat*",
         SOMEONE: "qualcuno|hacker",
         ACTED: "entrato|acceduto|cambiato|prelevato|trasferito|venduto|rubato",
         ME: "io|mio|mia|miei|mie|mi|me|ho|sono|non riesco",
-        HELP: "aiuto|aiutatemi|aiutare|per favore|perfavore|supporto|controllare|controllate|urgente|"
-        "potete|potreste|ticket",
+        HELP: "aiuto|aiutatemi|aiutare|per favore|perfavore|controllare|controllate|urgente|potete|potreste",
+        STAFF: "supporto|ticket",
         Q: "come|perché|perche|cosa|dove|quando|quale|è possibile",
         HOWTO: "come faccio|come posso|come si|come attivo|come cambio|dove posso|è possibile",
         PROBLEM: "errore|errori|fallito|fallisce|rifiutat*|respint*|non valido|non riesco|non funziona|"
@@ -588,7 +645,7 @@ LEXICONS: dict[str, dict[str, str]] = {
         BLOCKED: "in sospeso|bloccat*|in attesa|in elaborazione|non arrivat*|non accreditat*|non ricevut*|"
         "congelat*|sospes*|limitat*|perso|persi|sparit*|rimborso|risarcimento|reclamo|contestazione|"
         "rete sbagliata|non rilascia",
-        COMPROMISE: "hackerat*|rubat*|svuotat*|non sono stato io|senza il mio permesso|qualcuno ha|"
+        COMPROMISE: "hackerat*|rubat*|svuotat*|non sono stato io|senza il mio permesso|"
         "preso il controllo",
         STILL: "ancora|ancora non|da ieri|da stamattina|ore|giorni",
         NEG: "non|mai",
@@ -596,7 +653,9 @@ LEXICONS: dict[str, dict[str, str]] = {
         DW: "deposito|depositi|depositare|prelievo|prelievi|prelevare|prelevat*|trasferiment*|bonifico|"
         "indirizzo|rete|portafoglio|wallet|invio|memo",
         KYC: "verifica|identità|documento|documenti|passaporto|selfie|volto|kyc",
-        SEC: "accesso|accedere|login|password|2fa|autenticazione|codice|sicurezza|email|telefono|dispositivo",
+        SEC: "accesso|accedere|login|password|2fa|autenticazione",
+        SECW: "codice|sicurezza|email|telefono|dispositivo",
+        REQ: "per favore|perfavore|aiuto|aiutatemi",
         ACCOUNT: "account|conto|profilo",
         TRADE: "ordine|ordini|posizione|posizioni|futures|leva|liquidat*|liquidazione|trading|acquirente|"
         "venditore|p2p|grid|copy trading",
@@ -612,12 +671,14 @@ LEXICONS: dict[str, dict[str, str]] = {
         INFO: "manutenzione|annuncio|programmat*",
     },
     "nl": {
+        YOU: "jouw|je|uw|jullie",
+        APPFAIL: "crasht|opent niet|wit scherm|laadt niet",
         LOCK: "geblokkeerd|bevroren|opgeschort|beperkt",
         SOMEONE: "iemand|hacker|hackers",
         ACTED: "ingelogd|veranderd|gewijzigd|opgenomen|overgemaakt|verkocht",
         ME: "ik|mijn|me|mij",
-        HELP: "help|hulp|alstublieft|alsjeblieft|aub|graag|support|controleren|dringend|kunnen jullie|"
-        "kan iemand|ticket",
+        HELP: "help|hulp|alstublieft|alsjeblieft|aub|graag|controleren|dringend|kunnen jullie|kan iemand",
+        STAFF: "support|ticket",
         Q: "hoe|waarom|wat|waar|wanneer|welke|is het mogelijk",
         HOWTO: "hoe kan ik|hoe moet ik|hoe stel ik|waar kan ik|is het mogelijk",
         PROBLEM: "fout|foutmelding|mislukt|geweigerd|afgewezen|ongeldig|lukt niet|werkt niet|kan niet|"
@@ -633,8 +694,9 @@ LEXICONS: dict[str, dict[str, str]] = {
         DW: "*storting*|storten|opname|opnemen|*opnames|overboeking|overschrijving|adres|netwerk|wallet|"
         "verzonden|memo",
         KYC: "verificatie|identiteit|paspoort|document*|selfie|gezicht|id-kaart|kyc",
-        SEC: "inloggen|login|wachtwoord|2fa|authenticatie|code|beveiliging|e-mailadres|e-mail|"
-        "telefoonnummer|apparaat",
+        SEC: "inloggen|login|wachtwoord|2fa|authenticatie",
+        SECW: "code|beveiliging|e-mailadres|e-mail|telefoonnummer|apparaat",
+        REQ: "alstublieft|alsjeblieft|aub|graag|help",
         ACCOUNT: "account|rekening|profiel",
         TRADE: "order|orders|positie|posities|futures|hefboom|geliquideerd|liquidatie|handel|koper|"
         "verkoper|trading",
@@ -649,11 +711,14 @@ LEXICONS: dict[str, dict[str, str]] = {
         INFO: "onderhoud|aankondiging|gepland",
     },
     "pl": {
+        YOU: "twoje|twój|twoja|wasz|wasze|was|ci",
+        APPFAIL: "wywala|nie otwiera się|biały ekran|nie ładuje",
         LOCK: "zablokowan*|zamrożon*|blokad*|ograniczon*",
         SOMEONE: "ktoś|haker*",
         ACTED: "zalogował*|zmienił*|wypłacił*|przelał*|sprzedał*|ukradł*",
         ME: "ja|mój|moja|moje|moich|mnie|mi|mam|nie mogę|wpłaciłem|wpłaciłam|wypłaciłem|wypłaciłam",
-        HELP: "pomocy|pomóżcie|pomoc|proszę|prosze|wsparcie|sprawdźcie|pilne|pilnie|ticket",
+        HELP: "pomocy|pomóżcie|pomoc|proszę|prosze|sprawdźcie|pilne|pilnie",
+        STAFF: "wsparcie|ticket",
         Q: "jak|dlaczego|czemu|co|gdzie|kiedy|który|która|czy można",
         HOWTO: "jak mogę|jak zmienić|jak włączyć|jak wypłacić|gdzie mogę|czy można",
         PROBLEM: "błąd|błędu|nieudan*|odrzucon*|nieprawidłow*|nie mogę|nie działa|nie da się|problem*|bug",
@@ -667,7 +732,9 @@ LEXICONS: dict[str, dict[str, str]] = {
         ARRIVE: "doszł*|dotarł*|zaksięgowan*|otrzymał*",
         DW: "wpłat*|wypłat*|wypłacił*|przelew*|adres*|sieć|sieci|portfel*|transfer*",
         KYC: "weryfikacj*|tożsamoś*|dowód|paszport*|dokument*|selfie|twarz*",
-        SEC: "logowani*|zalogować|hasło|hasła|2fa|kod*|bezpieczeństw*|e-mail|telefon*|urządzeni*",
+        SEC: "logowani*|zalogować|hasło|hasła|2fa",
+        SECW: "kod*|bezpieczeństw*|e-mail|telefon*|urządzeni*",
+        REQ: "proszę|prosze|pomocy|pomóżcie",
         ACCOUNT: "konto|konta|kontem|koncie|profil*",
         TRADE: "zlecenie|zlecenia|pozycj*|kontrakty|dźwigni*|likwidacj*|zlikwidowan*|transakcj*|"
         "kupując*|sprzedając*|handel",
@@ -683,11 +750,14 @@ LEXICONS: dict[str, dict[str, str]] = {
         INFO: "konserwacj*|ogłoszeni*|przerwa techniczna",
     },
     "ar": {
+        YOU: "حسابك|لك|أنت|انت|أموالك",
+        APPFAIL: "يتوقف التطبيق|لا يفتح|شاشة بيضاء|لا يتم التحميل",
         LOCK: "مجمد|تجميد|مقفل|محظور|مقيد|مغلق",
         SOMEONE: "شخص ما|أحدهم|شخص|هاكر|المخترق",
         ACTED: "دخل|غير|غيّر|سحب|حول|حوّل|باع",
         ME: "أنا|انا|لي|حسابي|رصيدي|أموالي|اموالي|محفظتي|قمت|لقد|لا أستطيع|لا استطيع|عندي|بي",
-        HELP: "ساعدوني|مساعدة|ساعدني|أرجو|ارجو|من فضلك|الرجاء|يرجى|الدعم|عاجل|فوراً|فورا|تحقق|راجعوا",
+        HELP: "ساعدوني|مساعدة|ساعدني|أرجو|ارجو|من فضلك|الرجاء|يرجى|عاجل|فوراً|فورا|تحقق|راجعوا",
+        STAFF: "الدعم",
         Q: "كيف|لماذا|ماذا|أين|اين|متى|هل|ما",
         HOWTO: "كيف يمكنني|كيف أقوم|كيف اقوم|كيفية|طريقة|هل يمكن|هل يمكنني",
         PROBLEM: "خطأ|فشل|فشلت|مرفوض|رفض|غير صالح|لا أستطيع|لا استطيع|لا يعمل|مشكلة|مشكله",
@@ -699,7 +769,9 @@ LEXICONS: dict[str, dict[str, str]] = {
         ARRIVE: "تصل|يصل|وصل*|استلم*",
         DW: "إيداع|ايداع|الإيداع|الايداع|بإيداع|سحب|السحب|وسحب|تحويل|التحويل|عنوان|العنوان|شبكة|الشبكة|محفظة|المحفظة",
         KYC: "التحقق|تحقق الهوية|الهوية|هوية|جواز|وثيقة|وثائق|سيلفي|الوجه|توثيق",
-        SEC: "تسجيل الدخول|الدخول|كلمة المرور|كلمة السر|رمز|التحقق بخطوتين|الأمان|البريد|الهاتف|جهاز",
+        SEC: "تسجيل الدخول|الدخول|كلمة المرور|كلمة السر|التحقق بخطوتين",
+        SECW: "رمز|الأمان|البريد|الهاتف|جهاز",
+        REQ: "أرجو|ارجو|من فضلك|الرجاء|يرجى|ساعدوني|ساعدني",
         ACCOUNT: "حساب|الحساب|حسابي|حسابات",
         TRADE: "أمر|الأمر|أوامر|صفقة|صفقات|مركز|العقود|رافعة|تصفية|التداول|تداول|المشتري|البائع",
         API: "مفتاح|توقيع|طلب",
@@ -713,11 +785,14 @@ LEXICONS: dict[str, dict[str, str]] = {
         INFO: "صيانة|إعلان|اعلان",
     },
     "fa": {
+        YOU: "شما|حسابتان|حسابت",
+        APPFAIL: "باز نمیشه|باز نمی‌شود|کرش|صفحه سفید",
         LOCK: "مسدود*|فریز|قفل|محدود",
         SOMEONE: "کسی|شخصی|هکر",
         ACTED: "وارد|تغییر|برداشت|منتقل|فروخت",
         ME: "من|مال من|حسابم|موجودیم|پولم|کیف پولم|نمی‌توانم|نمیتونم|نمی‌تونم|برداشتم|واریزم",
-        HELP: "کمک|لطفا|لطفاً|پشتیبانی|بررسی کنید|فوری|سریع|رسیدگی|راهنمایی",
+        HELP: "کمک|لطفا|لطفاً|بررسی کنید|فوری|سریع|رسیدگی|راهنمایی",
+        STAFF: "پشتیبانی",
         Q: "چطور|چرا|چه|کجا|کی|آیا|چیکار",
         HOWTO: "چطور می‌توانم|چطور میتونم|چگونه|روش|نحوه",
         PROBLEM: "خطا|ارور|ناموفق|رد شد|نامعتبر|نمی‌توانم|نمیتونم|نمی‌تونم|کار نمی‌کند|کار نمیکنه|مشکل",
@@ -729,7 +804,9 @@ LEXICONS: dict[str, dict[str, str]] = {
         ARRIVE: "رسید|واریز شد|نشست",
         DW: "واریز|برداشت|انتقال|آدرس|شبکه|کیف پول|ممو|تگ",
         KYC: "احراز هویت|احراز|هویت|مدارک|پاسپورت|کارت ملی|سلفی|چهره",
-        SEC: "ورود|رمز عبور|رمز|پسورد|دو مرحله‌ای|کد|امنیت|ایمیل|شماره تلفن|دستگاه",
+        SEC: "ورود|رمز عبور|رمز|پسورد|دو مرحله‌ای",
+        SECW: "کد|امنیت|ایمیل|شماره تلفن|دستگاه",
+        REQ: "لطفا|لطفاً|کمک",
         ACCOUNT: "حساب|اکانت|حسابم",
         TRADE: "سفارش|پوزیشن|فیوچرز|اهرم|لیکوئید|لیکویید|معامله|معاملات|خریدار|فروشنده",
         API: "کلید|امضا|درخواست",
@@ -743,11 +820,14 @@ LEXICONS: dict[str, dict[str, str]] = {
         INFO: "تعمیرات|اطلاعیه|به‌روزرسانی برنامه‌ریزی",
     },
     "hi": {
+        YOU: "आपका|आपकी|आपके|आप|तुम",
+        APPFAIL: "क्रैश|नहीं खुल|खुल नहीं",
         LOCK: "फ्रीज|ब्लॉक|लॉक|प्रतिबंधित",
         SOMEONE: "किसी ने|कोई और|हैकर",
         ACTED: "लॉगिन|बदल|निकाल|ट्रांसफर|बेच",
         ME: "मेरा|मेरी|मेरे|मैं|मुझे|मैंने|हमारा",
-        HELP: "मदद|सहायता|कृपया|प्लीज|जल्दी|तुरंत|सपोर्ट|चेक करें|देखें",
+        HELP: "मदद|सहायता|कृपया|प्लीज|जल्दी|तुरंत|चेक करें|देखें",
+        STAFF: "सपोर्ट",
         Q: "कैसे|क्यों|क्या|कहाँ|कहां|कब|कौन",
         HOWTO: "कैसे करें|कैसे करूँ|कैसे करूं|तरीका|कैसे बदलें",
         PROBLEM: "त्रुटि|एरर|विफल|फेल|अस्वीकार|रिजेक्ट|नहीं हो रहा|नहीं कर पा|काम नहीं|समस्या|दिक्कत|गलत",
@@ -759,7 +839,9 @@ LEXICONS: dict[str, dict[str, str]] = {
         ARRIVE: "आया|आए|मिला|पहुंचा|जमा हुआ",
         DW: "जमा|निकासी|विड्रॉल|डिपॉजिट|ट्रांसफर|पता|एड्रेस|नेटवर्क|वॉलेट",
         KYC: "केवाईसी|सत्यापन|वेरिफिकेशन|पहचान|पासपोर्ट|आधार|पैन|दस्तावेज|सेल्फी|चेहरा",
-        SEC: "लॉगिन|पासवर्ड|ओटीपी|कोड|सुरक्षा|ईमेल|फोन नंबर|डिवाइस|2fa",
+        SEC: "लॉगिन|पासवर्ड|ओटीपी|2fa",
+        SECW: "कोड|सुरक्षा|ईमेल|फोन नंबर|डिवाइस",
+        REQ: "कृपया|प्लीज|मदद",
         ACCOUNT: "खाता|अकाउंट|एकाउंट",
         TRADE: "ऑर्डर|पोजीशन|फ्यूचर्स|लीवरेज|लिक्विडेट|लिक्विडेशन|ट्रेड|ट्रेडिंग|खरीदार|विक्रेता",
         API: "कुंजी|हस्ताक्षर|अनुरोध",
@@ -773,11 +855,14 @@ LEXICONS: dict[str, dict[str, str]] = {
         INFO: "मेंटेनेंस|रखरखाव|घोषणा",
     },
     "th": {
+        YOU: "คุณ",
+        APPFAIL: "เด้ง|เปิดไม่ได้|จอขาว|โหลดไม่ขึ้น",
         LOCK: "ระงับ|ล็อค|ล็อก|อายัด|จำกัด",
         SOMEONE: "มีคน|ใครบางคน|คนอื่น|แฮกเกอร์",
         ACTED: "เปลี่ยน|ถอน|โอน|ขาย",
         ME: "ผม|ฉัน|หนู|เรา|ของผม|ของฉัน|ดิฉัน|กระผม",
-        HELP: "ช่วย|ช่วยด้วย|รบกวน|กรุณา|ด่วน|แอดมิน|ซัพพอร์ต|ตรวจสอบ|แก้ไข",
+        HELP: "ช่วย|ช่วยด้วย|รบกวน|กรุณา|ด่วน|ตรวจสอบ|แก้ไข",
+        STAFF: "แอดมิน|ซัพพอร์ต",
         Q: "ไหม|มั้ย|ยังไง|อย่างไร|ทำไม|ที่ไหน|เมื่อไหร่|อะไร|หรือเปล่า|ได้ไหม",
         HOWTO: "ทำยังไง|ทำอย่างไร|วิธี|ได้ที่ไหน",
         PROBLEM: "ผิดพลาด|ล้มเหลว|ไม่สำเร็จ|ถูกปฏิเสธ|ไม่ผ่าน|ไม่ได้|ใช้ไม่ได้|มีปัญหา|ปัญหา|ผิด|error",
@@ -789,7 +874,9 @@ LEXICONS: dict[str, dict[str, str]] = {
         ARRIVE: "เข้า|ได้รับ|ถึง",
         DW: "ฝาก|ถอน|โอน|ที่อยู่|เครือข่าย|กระเป๋า|วอลเล็ท|ฝากเงิน|ถอนเงิน",
         KYC: "ยืนยันตัวตน|เควายซี|บัตรประชาชน|พาสปอร์ต|เอกสาร|เซลฟี่|ใบหน้า",
-        SEC: "เข้าสู่ระบบ|ล็อกอิน|รหัสผ่าน|รหัส|otp|ความปลอดภัย|อีเมล|เบอร์โทร|อุปกรณ์",
+        SEC: "เข้าสู่ระบบ|ล็อกอิน|รหัสผ่าน|otp",
+        SECW: "รหัส|ความปลอดภัย|อีเมล|เบอร์โทร|อุปกรณ์",
+        REQ: "กรุณา|รบกวน|ช่วย|ช่วยด้วย",
         ACCOUNT: "บัญชี|แอคเคาท์",
         TRADE: "คำสั่ง|ออเดอร์|โพสิชั่น|ฟิวเจอร์ส|เลเวอเรจ|ถูกบังคับขาย|ลิควิด|เทรด|ซื้อขาย|ผู้ซื้อ|ผู้ขาย",
         API: "คีย์|ลายเซ็น",

@@ -9,8 +9,9 @@ from typing import Iterable, Mapping, NamedTuple
 import ahocorasick_rs
 
 # Length-preserving normalisation, so offsets into the normalised text are offsets into the original.
-_FOLD = str.maketrans({"\u2019": "'", "\u02bc": "'", "\u2018": "'", "\uff07": "'", "\n": " ", "\r": " ",
-                       "\t": " ", "\u00a0": " "})
+# (A few str.replace calls: str.translate with a mapping goes through Python per character.)
+_FOLD = (("\u2019", "'"), ("\u02bc", "'"), ("\u2018", "'"), ("\uff07", "'"), ("\n", " "), ("\r", " "),
+         ("\t", " "), ("\u00a0", " "))
 
 
 class Hit(NamedTuple):
@@ -27,7 +28,10 @@ class _Entry:
 
 
 def _is_word_char(ch: str) -> bool:
-    return ch.isalnum() or ch == "_" or unicodedata.category(ch) in ("Mn", "Mc")
+    if ch.isalnum() or ch == "_":
+        return True
+    # Combining marks (Devanagari, Thai, Arabic vowel signs) are inside words, not between them.
+    return ch > "\u02ff" and unicodedata.category(ch) in ("Mn", "Mc")
 
 
 def fold_case(text: str) -> str:
@@ -35,7 +39,10 @@ def fold_case(text: str) -> str:
     low = text.lower()
     if len(low) != len(text):
         low = "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
-    return low.translate(_FOLD)
+    for old, new in _FOLD:
+        if old in low:
+            low = low.replace(old, new)
+    return low
 
 
 def parse_term(term: str, substring: bool) -> tuple[str, bool, bool]:
@@ -78,11 +85,19 @@ class TermMatcher:
         """Hits in ``folded`` (a text passed through :func:`fold_case`)."""
         hits: list[Hit] = []
         n = len(folded)
-        for index, start, end in self._automaton.find_matches_as_indexes(folded):
+        try:
+            matches = self._automaton.find_matches_as_indexes(folded)
+        except UnicodeEncodeError:  # lone surrogates: same length once replaced
+            matches = self._automaton.find_matches_as_indexes(folded.encode("utf-8", "replace").decode())
+        for index, start, end in matches:
+            entries = self._entries[index]
+            if len(entries) == 1 and not entries[0].left and not entries[0].right:
+                hits.append(Hit(entries[0].tags, start, end))
+                continue
             before_ok = start == 0 or not _is_word_char(folded[start - 1])
             after_ok = end >= n or not _is_word_char(folded[end])
             tags: frozenset[str] | None = None
-            for entry in self._entries[index]:
+            for entry in entries:
                 if (before_ok or not entry.left) and (after_ok or not entry.right):
                     tags = entry.tags if tags is None else tags | entry.tags
             if tags is not None:

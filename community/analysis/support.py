@@ -36,12 +36,10 @@ class Evidence:
     hits: list[Hit]
     question: bool
 
-    def has(self, *tags: str) -> bool:
-        return any(t in self.tags for t in tags)
-
     def spans(self, *tags: str) -> tuple[Span, ...]:
         wanted = set(tags)
-        return tuple(Span(start=h.start, end=h.end) for h in self.hits if h.tags & wanted)
+        # model_construct: offsets we computed ourselves need no validation (this runs per message).
+        return tuple(Span.model_construct(start=h.start, end=h.end) for h in self.hits if h.tags & wanted)
 
 
 def _paired(hits: list[Hit], first: str, second: str) -> list[Hit]:
@@ -97,6 +95,8 @@ class SupportAnalyser:
             tags.add(lx.COMPROMISE)
         if lx.LOCK in tags:
             tags.add(lx.BLOCKED)
+        if lx.APPFAIL in tags:
+            tags.update((lx.PROBLEM, lx.APP))
         question = any(m in head for m in _QUESTION_MARKS)
         return Evidence(tags, hits, question)
 
@@ -124,72 +124,85 @@ class SupportAnalyser:
         reason = f"asks for help with {_CATEGORY_NAMES[category]}"
         if urgency is Urgency.critical:
             reason += ": account taken over or funds being taken"
-        finding = Finding(
+        finding = Finding.model_construct(
             analyser=self.name,
             reason=reason,
             spans=ev.spans(lx.PROBLEM, lx.BLOCKED, lx.LOCK, lx.COMPROMISE, lx.HOWTO, lx.ARRIVE, lx.ACTED),
             detail={"category": category.value, "urgency": urgency.value, "language": language or ""},
+            flag=None,
+            score=1.0,
         )
-        return SupportAssessment(support_request=True, category=category, urgency=urgency, findings=(finding,))
+        return SupportAssessment.model_construct(support_request=True, category=category, urgency=urgency,
+                                                 findings=(finding,))
 
     @staticmethod
     def _is_request(ev: Evidence, flags: frozenset[Flag], mentions_bot: bool) -> bool:
-        takeover = ev.has(lx.COMPROMISE)
-        problem = ev.has(lx.PROBLEM, lx.BLOCKED) or (ev.has(lx.STILL) and ev.has(lx.DW))
-        domain = bool(ev.tags & lx.DOMAIN_TAGS)
-        me = ev.has(lx.ME)
-        asks = ev.has(lx.HELP)
-        question = ev.question or ev.has(lx.Q)
-        if flags & _OFFERING and not (takeover and me):
+        t = ev.tags
+        takeover = lx.COMPROMISE in t
+        problem = lx.PROBLEM in t or lx.BLOCKED in t or (lx.STILL in t and lx.DW in t)
+        domain = not t.isdisjoint(lx.DOMAIN_TAGS)
+        me = lx.ME in t
+        asks = lx.HELP in t or lx.REQ in t
+        question = ev.question or lx.Q in t
+        if flags and not flags.isdisjoint(_OFFERING) and not (takeover and me):
             return False
-        if ev.has(lx.LAUGH) and not (asks or takeover):
+        if lx.LAUGH in t and not (asks or takeover):
             return False
-        if ev.has(lx.ADVICE, lx.SCAMTALK) and not (me and (problem or takeover)):
+        if (lx.ADVICE in t or lx.SCAMTALK in t) and not (me and (problem or takeover)):
             return False
-        if ev.has(lx.RESOLVED) and not (takeover or ev.has(lx.STILL)):
+        if lx.RESOLVED in t and not (takeover or lx.STILL in t):
             return False
-        if ev.has(lx.INFO) and not me:
+        if lx.INFO in t and not me:
             return False
+        if lx.YOU in t and not me and not takeover:
+            return False  # about the reader's account, not the author's: advice or an offer
         if takeover and (domain or me):
             return True
         if problem and domain:
             return True
-        if ev.has(lx.COMMUNITY):
+        if lx.COMMUNITY in t:
             return False
-        if ev.has(lx.HOWTO) and domain:
+        if lx.HOWTO in t and domain:
             return True
-        if domain and ((question and me) or (asks and (me or question))):
+        staff = lx.STAFF in t
+        if domain and (asks or (me and (question or staff)) or (staff and question)):
             return True
         return mentions_bot and (domain or asks or question)
 
     @staticmethod
     def _category(ev: Evidence) -> Category:
-        if ev.has(lx.COMPROMISE):
+        t = ev.tags
+        if lx.COMPROMISE in t:
             return Category.account_security
-        if ev.has(lx.API):
+        if lx.API in t:
             return Category.api
-        if ev.has(lx.KYC):
+        if lx.KYC in t:
             return Category.kyc
-        if ev.has(lx.SEC) or (ev.has(lx.LOCK) and ev.has(lx.ACCOUNT)):
+        if lx.APPFAIL in t:
+            return Category.other
+        if lx.SEC in t or (lx.LOCK in t and lx.ACCOUNT in t):
             return Category.account_security
-        if ev.has(lx.TRADE):
+        if lx.TRADE in t:
             return Category.trading
-        if ev.has(lx.DW):
+        if lx.DW in t:
             return Category.deposit_withdrawal
+        if lx.SECW in t or lx.ACCOUNT in t:
+            return Category.account_security
         return Category.other
 
     @staticmethod
     def _urgency(ev: Evidence, category: Category) -> Urgency:
-        if ev.has(lx.COMPROMISE):
+        t = ev.tags
+        if lx.COMPROMISE in t:
             return Urgency.critical
-        blocked = ev.has(lx.BLOCKED)
-        if ev.has(lx.HOWTO) and not blocked:
+        blocked = lx.BLOCKED in t
+        if lx.HOWTO in t and not blocked:
             return Urgency.low
-        if blocked and (category in _FUNDS_CATEGORIES or ev.has(lx.FUNDS)):
+        if blocked and (category in _FUNDS_CATEGORIES or lx.FUNDS in t):
             return Urgency.high
-        if ev.has(lx.PROBLEM) and category in (Category.deposit_withdrawal, Category.trading):
+        if lx.PROBLEM in t and category in (Category.deposit_withdrawal, Category.trading):
             return Urgency.high
-        if (ev.has(lx.STILL) and ev.has(lx.DW)) and category is Category.deposit_withdrawal:
+        if lx.STILL in t and category is Category.deposit_withdrawal:
             return Urgency.high
         return Urgency.normal
 

@@ -50,6 +50,7 @@ class Bip39Index:
                         near.add(form)
                         near.update(form[:i] + form[i + 1 :] for i in range(len(form)))
             self._near.append(near)
+        self._words = frozenset(self._mask)
 
     def mask(self, token: str) -> int:
         return self._mask.get(token, 0)
@@ -64,8 +65,8 @@ class Bip39Index:
         return any(token[:i] + token[i + 1 :] in near for i in range(len(token)))
 
     def count_members(self, tokens: list[str]) -> int:
-        mask = self._mask
-        return sum(1 for t in tokens if t in mask)
+        """Distinct tokens that are wordlist words (a set intersection, done in C)."""
+        return len(self._words.intersection(set(tokens)))
 
     def longest_run(self, text: str) -> SeedRun | None:
         """The longest run of >= 12 letter-words of one list (numbers and punctuation between are fine)."""
@@ -91,7 +92,10 @@ class Bip39Index:
                     if i >= start + 1 or i == len(masks):
                         run_len = i - start
                         typos = 1 if typo_at >= start else 0
-                        if run_len >= MIN_WORDS and (best is None or run_len > best.words):
+                        if run_len >= MIN_WORDS and (best is None or run_len > best.words) and (
+                            len({t for _, _, t in spans[start:i]}) >= run_len * 0.8
+                        ):
+                            # Generated phrases rarely repeat a word; tables of "true false" do.
                             best = SeedRun(lang, run_len, spans[start][0], spans[i - 1][1], typos)
                     if is_typo:
                         # Keep the run going through one typo; a second one restarts after the first.

@@ -4,21 +4,36 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from functools import cached_property
 from typing import TYPE_CHECKING
 
 from beacon.verdict import AnalysisInput, Span
-from moderation.analysis.lexicon import UNSPACED_RE, TokenOffsets
+from moderation.analysis.lexicon import UNSPACED_RE, WORD_RE, TokenOffsets
 
 if TYPE_CHECKING:
     from moderation.analysis.lexicon import Hits, Lexicon
     from moderation.analysis.links import Link, LinkFinder
 
-WORD_RE = re.compile(r"\w+")
 DIGIT_RE = re.compile(r"\d")
 # Pictographs and dingbats, for "mass emoji" signals.
 EMOJI_RE = re.compile(r"[\u2600-\u27bf\u2b50\u2b55\U0001f300-\U0001faff]")
+MAX_CHARS = 32_768
 CLAUSE_SPLIT_RE = re.compile(r"(?<!\d)[.!?](?!\w)|[;\n。！？；]|,\s*(?:but|however|но|但是|pero|mas|ama)\b")
+
+
+class lazy:  # noqa: N801 - used like @property
+    """Compute an attribute on first use and store it on the instance (functools.cached_property
+    takes a lock on Python 3.11, which costs more than the work it saves here)."""
+
+    def __init__(self, fn):  # type: ignore[no-untyped-def]
+        self.fn = fn
+        self.name = fn.__name__
+
+    def __get__(self, obj, owner=None):  # type: ignore[no-untyped-def]
+        if obj is None:
+            return self
+        value = self.fn(obj)
+        obj.__dict__[self.name] = value
+        return value
 
 
 class MessageFeatures:
@@ -26,11 +41,13 @@ class MessageFeatures:
 
     def __init__(self, message: AnalysisInput, lexicon: Lexicon, links: LinkFinder) -> None:
         self.message = message
-        self.text = message.text
+        # Platforms cap messages at a few KB; longer input (a pasted file, an attack) is analysed
+        # in its first MAX_CHARS so one message cannot stall the pipeline. Offsets stay valid.
+        self.text = message.text[:MAX_CHARS]
         self._lexicon = lexicon
         self._links = links
 
-    @cached_property
+    @lazy
     def lower(self) -> str:
         low = self.text.lower()
         if len(low) != len(self.text):
@@ -38,37 +55,37 @@ class MessageFeatures:
             low = "".join(ch if len(ch.lower()) != 1 else ch.lower() for ch in self.text)
         return low
 
-    @cached_property
+    @lazy
     def tokens(self) -> list[str]:
         return WORD_RE.findall(self.lower)
 
-    @cached_property
+    @lazy
     def offsets(self) -> TokenOffsets:
         return TokenOffsets(self.lower)
 
-    @cached_property
+    @lazy
     def unspaced(self) -> bool:
         return UNSPACED_RE.search(self.text) is not None
 
-    @cached_property
+    @lazy
     def hits(self) -> Hits:
         return self._lexicon.match(self)
 
-    @cached_property
+    @lazy
     def links(self) -> list[Link]:
         return self._links.find(self.text)
 
-    @cached_property
+    @lazy
     def digit_count(self) -> int:
         return len(DIGIT_RE.findall(self.text))
 
-    @cached_property
+    @lazy
     def emoji_count(self) -> int:
         if self.text.isascii():
             return 0
         return len(EMOJI_RE.findall(self.text))
 
-    @cached_property
+    @lazy
     def clauses(self) -> list[tuple[int, int]]:
         """Offsets of sentence-like pieces; negation and warnings are judged per clause."""
         bounds: list[tuple[int, int]] = []
@@ -81,7 +98,7 @@ class MessageFeatures:
             bounds.append((start, len(self.text)))
         return bounds
 
-    @cached_property
+    @lazy
     def nfc(self) -> str:
         """NFC text for wordlist lookups (some users' keyboards produce decomposed accents)."""
         if self.text.isascii() or unicodedata.is_normalized("NFC", self.text):

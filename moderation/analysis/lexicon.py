@@ -13,11 +13,15 @@ from beacon.verdict import Span
 if TYPE_CHECKING:
     from moderation.analysis.features import MessageFeatures
 
-_WORD_RE = re.compile(r"\w+")
+_CJK = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff"
+# Word tokens; a CJK run is its own token, so "VIP带单群" gives "vip" and "带单群".
+WORD_RE = re.compile(rf"[^\W{_CJK}]+|[{_CJK}]+")
+_WORD_RE = WORD_RE
 UNSPACED_RE = re.compile(
     r"[\u0600-\u06ff\u0900-\u097f\u0e00-\u0e7f\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff]"
 )
 _STEM_KEY = 3  # stems are indexed by their first three characters
+_MEMO_SIZE = 50_000
 
 
 @dataclass(frozen=True, slots=True)
@@ -39,7 +43,7 @@ class Hits:
         return category in self.found
 
     def any(self, *categories: str) -> bool:
-        return any(c in self.found for c in categories)
+        return not self.found.keys().isdisjoint(categories)
 
     def count(self, *categories: str) -> int:
         return sum(1 for c in categories if c in self.found)
@@ -52,6 +56,15 @@ class Hits:
 class _Pattern:
     category: str
     rest: tuple[tuple[str, bool], ...]  # following tokens: (text, is_stem)
+
+
+@dataclass(frozen=True, slots=True)
+class _Entry:
+    """What one token can start: one-word categories, and longer phrases keyed by the next token."""
+
+    singles: tuple[str, ...]
+    by_next: dict[str, tuple[_Pattern, ...]]
+    stem_next: tuple[_Pattern, ...]
 
 
 class Lexicon:
@@ -98,34 +111,54 @@ class Lexicon:
             else None
         )
         self.categories = frozenset(categories)
+        # Token → patterns it starts. Chat vocabulary repeats, so most lookups are one dict hit.
+        self._memo: dict[str, _Entry | None] = {}
+
+    def _entry_for(self, tok: str) -> _Entry | None:
+        found = list(self._exact.get(tok, ()))
+        if len(tok) >= _STEM_KEY:
+            for stem, p in self._stems.get(tok[:_STEM_KEY], ()):
+                if tok.startswith(stem):
+                    found.append(p)
+        for stem, patterns in self._short_stems.items():
+            if tok.startswith(stem):
+                found.extend(patterns)
+        if not found:
+            return None
+        singles = tuple(dict.fromkeys(p.category for p in found if not p.rest))
+        by_next: dict[str, list[_Pattern]] = defaultdict(list)
+        stem_next: list[_Pattern] = []
+        for p in found:
+            if p.rest:
+                text, stem = p.rest[0]
+                (stem_next.append(p) if stem else by_next[text].append(p))
+        return _Entry(singles, {k: tuple(v) for k, v in by_next.items()}, tuple(stem_next))
 
     def match(self, features: MessageFeatures) -> Hits:
         found: dict[str, list[Hit]] = {}
         tokens = features.tokens
-        exact, stems = self._exact, self._stems
         n = len(tokens)
+        memo = self._memo
         for i, tok in enumerate(tokens):
-            patterns = exact.get(tok)
-            if patterns:
-                for p in patterns:
+            try:
+                entry = memo[tok]
+            except KeyError:
+                entry = self._entry_for(tok)
+                if len(memo) >= _MEMO_SIZE:
+                    memo.clear()
+                memo[tok] = entry
+            if entry is None:
+                continue
+            for category in entry.singles:
+                found.setdefault(category, []).append(Hit(i, i + 1, True))
+            if i + 1 < n:
+                candidates = entry.by_next.get(tokens[i + 1], ())
+                if entry.stem_next:
+                    candidates = candidates + entry.stem_next
+                for p in candidates:
                     end = _match_rest(tokens, i + 1, p.rest)
                     if end:
                         found.setdefault(p.category, []).append(Hit(i, end, True))
-            candidates = stems.get(tok[:_STEM_KEY]) if len(tok) >= _STEM_KEY else None
-            if candidates:
-                for stem, p in candidates:
-                    if tok.startswith(stem):
-                        end = _match_rest(tokens, i + 1, p.rest)
-                        if end:
-                            found.setdefault(p.category, []).append(Hit(i, end, True))
-        if self._short_stems and n:
-            for i, tok in enumerate(tokens):
-                for stem, patterns in self._short_stems.items():
-                    if tok.startswith(stem):
-                        for p in patterns:
-                            end = _match_rest(tokens, i + 1, p.rest)
-                            if end:
-                                found.setdefault(p.category, []).append(Hit(i, end, True))
         if self._substring_re is not None and features.unspaced:
             for m in self._substring_re.finditer(features.lower):
                 for category in self._substring_categories[m.group()]:

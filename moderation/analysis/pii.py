@@ -14,7 +14,8 @@ _EMAIL_RE = re.compile(
 )
 # Image names like "logo@2x.png" are not addresses.
 _NOT_EMAIL_TLDS = frozenset({"png", "jpg", "jpeg", "gif", "webp", "svg"})
-_PLUS_DIGIT_RE = re.compile(r"\+\s?\d")
+# A run of digits with the separators phone numbers are written with.
+_CANDIDATE_RE = re.compile(r"(?<![\w+])\+?\(?\d[\d\s().\-]{5,20}\d(?!\w)")
 # Words that say the digits nearby are a phone number (when there is no leading '+').
 _PHONE_CONTEXT_RE = re.compile(
     r"phone|tel\b|tel:|mobile|cell|call me|whats\s?app|viber|wechat|телефон|номер|позвон|звон|моб"
@@ -34,7 +35,7 @@ _SCRIPT_REGIONS: tuple[tuple[re.Pattern[str], tuple[str, ...]], ...] = (
     (re.compile(r"[\u0900-\u097f]"), ("IN",)),
     (re.compile(r"[ăâđêôơưạảấầẩẫậắằẳẵặẹẻẽếềểễệỉịọỏốồổỗộớờởỡợụủứừửữựỳỵỷỹ]", re.IGNORECASE), ("VN",)),
 )
-_LATIN_REGIONS = ("US", "GB", "IN", "NG", "BR", "ES", "MX", "DE", "FR", "IT", "NL", "PL", "TR", "ID", "PH", "VN")
+_LATIN_REGIONS = ("US", "GB", "IN", "BR", "DE", "FR", "ES", "IT", "TR", "ID", "VN", "NG", "PH", "MX", "PL", "NL")
 
 
 class PiiAnalyser:
@@ -46,7 +47,8 @@ class PiiAnalyser:
         self._cache = cache
 
     def analyse(self, message: AnalysisInput) -> list[Finding]:
-        text = message.text
+        f = self._cache.get(message)
+        text = f.text
         findings: list[Finding] = []
         if "@" in text:
             spans = [
@@ -57,7 +59,6 @@ class PiiAnalyser:
             if spans:
                 findings.append(Finding(analyser=self.name, reason="an e-mail address was posted",
                                         flag=Flag.pii, spans=tuple(spans), detail={"kind": "email"}))
-        f = self._cache.get(message)
         if f.digit_count >= 7:
             spans = self._phones(text)
             if spans:
@@ -66,21 +67,35 @@ class PiiAnalyser:
         return findings
 
     def _phones(self, text: str) -> list[Span]:
-        found: dict[tuple[int, int], Span] = {}
-        # phonenumbers' matcher is slow on huge inputs; phones live in ordinary-length messages.
+        """Phone numbers among digit runs. The matcher runs on each candidate run only (it is
+        slow on whole messages): with a '+' country code always, without one only when the
+        message says "phone" (or similar) and then for the regions its script suggests."""
         sample = text[:4000]
-        if _PLUS_DIGIT_RE.search(sample):
-            for match in phonenumbers.PhoneNumberMatcher(sample, None, leniency=phonenumbers.Leniency.VALID):
-                found[(match.start, match.end)] = Span(start=match.start, end=match.end)
-        if _PHONE_CONTEXT_RE.search(sample):
-            regions: tuple[str, ...] = ()
+        candidates = [m for m in _CANDIDATE_RE.finditer(sample) if 7 <= sum(c.isdigit() for c in m.group()) <= 15]
+        if not candidates:
+            return []
+        context = _PHONE_CONTEXT_RE.search(sample) is not None
+        regions: tuple[str | None, ...] = ()
+        if context:
             for script, script_regions in _SCRIPT_REGIONS:
                 if script.search(sample):
                     regions += script_regions
-            for region in regions + _LATIN_REGIONS:
-                for match in phonenumbers.PhoneNumberMatcher(sample, region, leniency=phonenumbers.Leniency.VALID):
-                    if not any(s <= match.start < e for s, e in found):
-                        found[(match.start, match.end)] = Span(start=match.start, end=match.end)
-                if found:
+            regions += _LATIN_REGIONS
+        spans: list[Span] = []
+        for m in candidates:
+            piece = m.group()
+            if piece.startswith("+"):
+                tries: tuple[tuple[str | None, phonenumbers.Leniency], ...] = ((None, phonenumbers.Leniency.VALID),)
+                if context:
+                    # Said to be a phone and written with a country code: a plausible length is enough.
+                    tries += ((None, phonenumbers.Leniency.POSSIBLE),)
+            elif context:
+                tries = tuple((r, phonenumbers.Leniency.VALID) for r in regions)
+            else:
+                continue
+            for region, leniency in tries:
+                match = next(iter(phonenumbers.PhoneNumberMatcher(piece, region, leniency=leniency)), None)
+                if match is not None:
+                    spans.append(Span(start=m.start() + match.start, end=m.start() + match.end))
                     break
-        return list(found.values())
+        return spans

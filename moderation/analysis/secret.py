@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+import unicodedata
 
 from beacon.verdict import AnalysisInput, Finding, Flag, Span
 from moderation.analysis.bip39 import MIN_WORDS, Bip39Index
@@ -59,29 +60,25 @@ _PASSWORD_RE = re.compile(
     r"\s*[\"'`«“]?(?P<value>[^\s\"'`»”，。,]{4,64})",
     re.IGNORECASE,
 )
-_PASSWORD_GATE = (
-    "pass", "pwd", "pw", "pin", "пароль", "парол", "密码", "口令", "contraseña", "senha", "şifre",
-    "mật khẩu", "비밀번호", "パスワード", "mot de passe", "passwort", "kata sandi", "كلمة", "رمز",
-    "पासवर्ड", "รหัสผ่าน", "hasło", "wachtwoord",
-)
-_SECRET_GATE = ("secret", "passphrase", "pass phrase", "密钥", "秘钥", "口令", "секрет", "кодовая",
-                "secreta", "gizli", "bí mật", "시크릿", "シークレット", "secrète", "geheim", "rahasia")
 _PLACEHOLDER_RE = re.compile(
     r"^(?:[x*•.#_\-]+|<.*>|\[.*\]|\{.*\}|your[\w-]*|ваш\w*|你的\w*|hidden|redacted|example|changeme|"
     r"required|incorrect|wrong|correct|reset|changed|expired|invalid|not|none|null|same|xxx+.*)$",
     re.IGNORECASE,
 )
 _TRAILING = ".,;:!?)]}>'\"»。，、！？）"
+_EMAIL_RE = re.compile(r"^[^@\s]+@[^@\s]+\.[^\W\d_]{2,}$")
 
 
 def _looks_secret(value: str, min_len: int = 4) -> bool:
     """A handed-out password or secret: mixes letters with digits or symbols, or is a long number."""
-    value = value.rstrip(_TRAILING)
-    if len(value) < min_len or _PLACEHOLDER_RE.match(value) or "://" in value or "@" in value[1:-1]:
+    value = value.strip(_TRAILING + "([{<")
+    if len(value) < min_len or _PLACEHOLDER_RE.match(value) or "://" in value or _EMAIL_RE.match(value):
         return False
+    if not any(c.isascii() and c.isalnum() for c in value):
+        return False  # running text of another script glued to the keyword, not a password
     letters = any(c.isalpha() for c in value)
     digits = any(c.isdigit() for c in value)
-    symbols = any(not c.isalnum() for c in value)
+    symbols = any(not c.isalnum() and not unicodedata.category(c).startswith("M") for c in value)
     if letters and (digits or symbols):
         return True
     if digits and not letters:
@@ -111,14 +108,14 @@ class SecretAnalyser:
         self._bip39 = bip39
 
     def analyse(self, message: AnalysisInput) -> list[Finding]:
-        text = message.text
-        if len(text) < 8:
+        if len(message.text) < 8:
             return []
         f = self._cache.get(message)
+        text = f.text
         findings: list[Finding] = []
         tokens = f.tokens
         if len(tokens) >= MIN_WORDS and (
-            f.nfc is not text or self._bip39.count_members(tokens) >= MIN_WORDS - 1
+            f.nfc is not text or self._bip39.count_members(tokens) >= MIN_WORDS - 2
         ):
             run = self._bip39.longest_run(f.nfc)
             if run is not None:
@@ -131,8 +128,8 @@ class SecretAnalyser:
                 ))
         if len(text) >= 50 and _LONG_RUN_RE.search(text):
             findings.extend(self._keys(text, f.lower))
-        low = f.lower
-        if any(k in low for k in _SECRET_GATE):
+        hits = f.hits
+        if "gate.secret" in hits:
             for m in _API_SECRET_RE.finditer(text):
                 if _looks_secret(m.group("value"), 8):
                     findings.append(self._finding(
@@ -140,7 +137,7 @@ class SecretAnalyser:
                         kind="api_secret",
                     ))
                     break
-        if any(k in low for k in _PASSWORD_GATE):
+        if "gate.password" in hits:
             for m in _PASSWORD_RE.finditer(text):
                 value = m.group("value")
                 if _looks_secret(value):

@@ -1520,6 +1520,11 @@ class FakeTelegram:
             return self.join(body["chat_id"], body["user_id"])
         if op == "post":
             return self.post(body.pop("chat_id"), body.pop("user_id"), body.pop("text", None), **body)
+        if op == "posts":  # many messages at once (benchmarks): round-robin over chat_ids
+            chat_ids, user_id = body["chat_ids"], body["user_id"]
+            for i in range(int(body["count"])):
+                self.post(chat_ids[i % len(chat_ids)], user_id, f"{body.get('text', 'message')} {i}")
+            return self._last_update_id
         if op == "start":
             return self.start_bot(body["user_id"], body.get("payload"))
         if op == "block":
@@ -1536,7 +1541,8 @@ class FakeTelegram:
         if op == "state":
             return {"pending_updates": self.pending_updates, "confirmed_offset": self.confirmed_offset,
                     "rate_limited": self.rate_limited, "rate_limited_by_scope": dict(self.rate_limited_by_scope),
-                    "calls": len(self.calls), "webhook": bool(self.webhook)}
+                    "calls": len(self.calls), "webhook": bool(self.webhook), "last_update_id": self._last_update_id,
+                    "sent": len(self.actions_of("sent"))}
         raise ValueError(f"unknown control operation {op!r}")
 
 

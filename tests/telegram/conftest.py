@@ -65,7 +65,7 @@ async def make_adapter(fake: FakeTelegram) -> AsyncIterator[Callable[..., Telegr
 
     def make(**overrides: Any) -> TelegramAdapter:
         options = {k: overrides.pop(k) for k in list(overrides)
-                   if k in ("limiter", "max_retries", "retry_delay_s", "bot_username")}
+                   if k in ("limiter", "max_retries", "retry_delay_s", "bot_username", "headroom", "private_burst")}
         options.setdefault("bot_username", BOT_USERNAME)  # as from_settings takes it from brand.bot_usernames
         adapter = TelegramAdapter(telegram_config(fake, **overrides), **options)
         made.append(adapter)
@@ -74,7 +74,7 @@ async def make_adapter(fake: FakeTelegram) -> AsyncIterator[Callable[..., Telegr
     yield make
     for adapter in made:
         await adapter.stop()
-        adapter.release_log_masking()
+        await adapter.aclose()
 
 
 @pytest.fixture

@@ -1,0 +1,249 @@
+"""The `scam` flag: fake support, requests for secrets or remote access, giveaways, recovery agents."""
+
+from __future__ import annotations
+
+import re
+
+from beacon.verdict import AnalysisInput, Finding, Flag, Span
+from moderation.analysis.brand import BrandProfile
+from moderation.analysis.features import FeatureCache, MessageFeatures
+from moderation.analysis.lexicon import Hit
+from moderation.analysis.phishing import PhishingAnalyser
+
+_HANDLE_RE = re.compile(r"(?<![\w@.])@([A-Za-z][\w.]{3,31}[A-Za-z0-9_])")
+
+_SECRET_CATS = ("scam.seed", "scam.secret")
+# An amount: "$500", "0.5 ETH", "1000 USDT", "2 BTC", "300$".
+_AMOUNT_RE = re.compile(r"[$€£¥]\s?\d[\d,.]*|\d[\d,.]*\s?(?:k\b)?\s?(?:[$€£¥]|[A-Z]{2,6}\b|usd\w*|btc|eth|bnb|sol|trx)")
+
+# Every category a scam rule starts from; a message with none of them costs one set test.
+_TRIGGERS = (
+    "scam.private", "scam.ask", "scam.remote", "scam.send", "scam.free", "scam.drain", "scam.guarantee",
+    "scam.recovery", "scam.threat", "scam.contact", "scam.selfclaim",
+)
+
+
+class ScamAnalyser:
+    """Rules that each need two or more agreeing signals, vetoed by warnings and negation."""
+
+    name = "scam"
+
+    def __init__(self, cache: FeatureCache, brand: BrandProfile, phishing: PhishingAnalyser) -> None:
+        self._cache = cache
+        self._brand = brand
+        self._phishing = phishing
+
+    def analyse(self, message: AnalysisInput) -> list[Finding]:
+        f = self._cache.get(message)
+        hits = f.hits
+        if not hits.any(*_TRIGGERS) and "@" not in f.text:
+            return []
+        if self._brand.is_staff(message.platform, message.author_id):
+            return []
+        warned = "warn" in hits
+        rules = (
+            self._fake_support, self._secret_request, self._remote_access, self._doubling,
+            self._free_claim, self._guaranteed, self._recovery, self._threat_link, self._handle_contact,
+        )
+        for rule in rules:
+            found = rule(f, warned)
+            if found is not None:
+                reason, spans = found
+                return [Finding(analyser=self.name, reason=reason, flag=Flag.scam, spans=tuple(spans),
+                                detail={"rule": rule.__name__.lstrip("_")})]
+        return []
+
+    # ---- helpers ------------------------------------------------------------------------------
+    def _spans(self, f: MessageFeatures, *categories: str) -> list[Span]:
+        spans = []
+        for c in categories:
+            for hit in f.hits.get(c)[:1]:
+                spans.append(f.offsets.span(hit))
+        return spans
+
+    def _clause_of(self, f: MessageFeatures, hit: Hit) -> tuple[int, int]:
+        pos = f.offsets.char_start(hit)
+        for start, end in f.clauses:
+            if start <= pos < end:
+                return start, end
+        return 0, len(f.text)
+
+    def _in_clause(self, f: MessageFeatures, clause: tuple[int, int], *categories: str) -> bool:
+        start, end = clause
+        for c in categories:
+            for hit in f.hits.get(c):
+                if start <= f.offsets.char_start(hit) < end:
+                    return True
+        return False
+
+    def _negated(self, f: MessageFeatures, clause: tuple[int, int]) -> bool:
+        """A negation in the clause that is not part of another phrase ("no privado", "not even")."""
+        start, end = clause
+        phrases = [h for c, hs in f.hits.found.items() if c != "neg" for h in hs if h.end - h.start > 1]
+        for hit in f.hits.get("neg"):
+            if start <= f.offsets.char_start(hit) < end and not _within_any(hit, phrases):
+                return True
+        return False
+
+    def _clean_hit(self, f: MessageFeatures, category: str, *needed: str, inside: tuple[str, ...] = ()) -> Hit | None:
+        """A hit of ``category`` whose clause also holds each of ``needed`` and no negation.
+        Hits lying within a hit of an ``inside`` category are part of that phrase and skipped."""
+        for hit in f.hits.get(category):
+            if inside and _within_any(hit, [h for c in inside for h in f.hits.get(c)]):
+                continue
+            clause = self._clause_of(f, hit)
+            if self._negated(f, clause):
+                continue
+            if all(self._in_clause(f, clause, n) for n in needed):
+                return hit
+        return None
+
+    def _untrusted_links(self, f: MessageFeatures) -> list[Span]:
+        brand = self._brand
+        return [Span(start=link.start, end=link.end) for link in f.links
+                if not (brand.is_trusted_host(link.host) or brand.is_trusted_host(link.ascii_host))]
+
+    def _foreign_handles(self, f: MessageFeatures) -> list[tuple[str, Span]]:
+        """@handles and t.me/handles that are not the brand's own accounts."""
+        found = []
+        official = self._brand.handles
+        if "@" in f.text:
+            for m in _HANDLE_RE.finditer(f.text):
+                if m.group(1).lower() not in official:
+                    found.append((m.group(1), Span(start=m.start(), end=m.end())))
+        for link in f.links:
+            if link.registrable in ("t.me", "telegram.me") and link.path:
+                handle = link.path.strip("/").split("/")[0].split("?")[0]
+                if handle and handle.lower() not in official:
+                    found.append((handle, Span(start=link.start, end=link.end)))
+        return found
+
+    # ---- rules (each returns a reason and spans, or None) --------------------------------------
+    def _fake_support(self, f: MessageFeatures, warned: bool):
+        hits = f.hits
+        if warned:
+            return None
+        if "scam.selfclaim" in hits and hits.any("scam.ask", "scam.help", "scam.private"):
+            claim = self._clean_hit(f, "scam.selfclaim")
+            if claim is not None:
+                return ("claims to be staff and asks the user for details or a private chat (fake support)",
+                        [f.offsets.span(claim), *self._spans(f, "scam.ask", "scam.private")])
+        if "scam.private" not in hits:
+            return None
+        hit = self._clean_hit(f, "scam.private")
+        if hit is None:
+            return None
+        m = f.message
+        poses = any(self._brand.mentions_brand(n) and self._brand.has_title(n)
+                    for n in (m.author_name, m.author_username) if n)
+        if f.hits.any("scam.staff", "scam.help") or poses:
+            return ("offers support or help in private messages (fake support)",
+                    [f.offsets.span(hit), *self._spans(f, "scam.staff", "scam.help")])
+        return None
+
+    def _secret_request(self, f: MessageFeatures, warned: bool):
+        hits = f.hits
+        if warned or "scam.ask" not in hits or not hits.any("scam.seed", "scam.secret"):
+            return None
+        if "scam.seed" in hits:
+            hit = self._clean_hit(f, "scam.ask", "scam.seed", "scam.your", inside=_SECRET_CATS)
+            if hit is not None:
+                return "asks for a seed phrase or private key", [f.offsets.span(hit), *self._spans(f, "scam.seed")]
+        hit = self._clean_hit(f, "scam.ask", "scam.secret", "scam.me", inside=_SECRET_CATS)
+        if hit is None and (self._untrusted_links(f) or hits.any("scam.private", "scam.selfclaim")):
+            hit = self._clean_hit(f, "scam.ask", "scam.secret", "scam.your", inside=_SECRET_CATS)
+        if hit is not None:
+            return ("asks for a password, verification code or key",
+                    [f.offsets.span(hit), *self._spans(f, "scam.secret")])
+        return None
+
+    def _remote_access(self, f: MessageFeatures, warned: bool):
+        if warned or "scam.remote" not in f.hits:
+            return None
+        for needed in ("scam.install", "scam.your", "scam.me"):
+            hit = self._clean_hit(f, "scam.remote", needed)
+            if hit is not None:
+                return "asks for remote access to the user's device", [f.offsets.span(hit)]
+        return None
+
+    def _doubling(self, f: MessageFeatures, warned: bool):
+        hits = f.hits
+        if warned or not hits.any("scam.send") or "scam.back" not in hits:
+            return None
+        send_at = min(f.offsets.char_start(h) for h in hits.get("scam.send"))
+        back_at = max(f.offsets.char_start(h) for h in hits.get("scam.back"))
+        if back_at > send_at and (len(_AMOUNT_RE.findall(f.text)) >= 2 or any(
+            t in f.tokens for t in ("double", "doubled", "2x", "x2")
+        )):
+            return ("promises to send back more than is sent (giveaway / doubling)",
+                    self._spans(f, "scam.send", "scam.back"))
+        return None
+
+    def _free_claim(self, f: MessageFeatures, warned: bool):
+        hits = f.hits
+        if warned:
+            return None
+        links = self._untrusted_links(f)
+        if "scam.drain" in hits and links:
+            return "asks to connect or verify a wallet on an unofficial site", [*self._spans(f, "scam.drain"), *links[:1]]
+        if "scam.free" in hits and hits.any("scam.claim", "scam.send", "scam.drain") and (
+            links or "scam.private" in hits or self._foreign_handles(f)
+        ):
+            return ("free tokens / airdrop to claim through a link or contact",
+                    [*self._spans(f, "scam.free", "scam.claim"), *links[:1]])
+        return None
+
+    def _guaranteed(self, f: MessageFeatures, warned: bool):
+        if warned or "scam.guarantee" not in f.hits:
+            return None
+        hit = self._clean_hit(f, "scam.guarantee")
+        if hit is not None:
+            return "promises guaranteed or risk-free returns", [f.offsets.span(hit)]
+        return None
+
+    def _recovery(self, f: MessageFeatures, warned: bool):
+        hits = f.hits
+        if warned or "scam.recovery" not in hits:
+            return None
+        handles = self._foreign_handles(f)
+        if handles or hits.any("scam.private", "scam.fee"):
+            return ("advertises a fund-recovery service or contact",
+                    [*self._spans(f, "scam.recovery"), *[s for _, s in handles[:1]]])
+        return None
+
+    def _threat_link(self, f: MessageFeatures, warned: bool):
+        hits = f.hits
+        if warned or "scam.threat" not in hits or "scam.your" not in hits:
+            return None
+        links = [link for link in f.links if not self._brand.is_trusted_host(link.host)]
+        lure = hits.any("scam.claim", "scam.drain") or any(self._phishing.judge(link) for link in links)
+        if (links and lure) or "scam.private" in hits or self._foreign_handles(f):
+            spans = [Span(start=link.start, end=link.end) for link in links[:1]]
+            return ("threatens the account and sends the user to an unofficial link or contact",
+                    [*self._spans(f, "scam.threat"), *spans])
+        return None
+
+    def _handle_contact(self, f: MessageFeatures, warned: bool):
+        if warned:
+            return None
+        handles = self._foreign_handles(f)
+        if not handles:
+            return None
+        hits = f.hits
+        brand = self._brand
+        for handle, span in handles:
+            poses = brand.mentions_brand(handle) and (brand.has_title(handle) or _affixed(brand, handle))
+            if poses and hits.any("scam.contact", "scam.help", "scam.recovery", "scam.staff", "scam.private"):
+                return "points users to an unofficial account posing as the brand", [span]
+            if hits.any("scam.contact") and hits.any("scam.help", "scam.recovery", "scam.staff"):
+                return "points users to a third-party account for support or recovery", [span]
+        return None
+
+
+def _within_any(hit: Hit, others: list[Hit]) -> bool:
+    return any(o.by_token == hit.by_token and o.start <= hit.start and hit.end <= o.end and o != hit
+               for o in others)
+
+
+def _affixed(brand: BrandProfile, handle: str) -> bool:
+    return brand.label_poses(handle.replace("_", "-").replace(".", "-")) in ("brand+words", "look-alike")

@@ -1,0 +1,1 @@
+"""Tests for message analysis: language, support requests, the pipeline and `beacon analyze`."""

@@ -1,0 +1,218 @@
+"""Moderation end to end on the embedded default: console adapter, in-process bus, SQLite (and PostgreSQL)."""
+
+from __future__ import annotations
+
+import json
+
+from bots.console.adapter import parse_line
+from beacon.runner import publisher
+from beacon.storage import db
+from moderation.records import make_ref
+from tests.moderation.conftest import SEED, make_settings
+
+GENERAL = "msg:console:general:{}:0"
+
+
+async def test_seed_phrase_is_deleted_and_named_never_quoted(journey_factory) -> None:
+    j = await journey_factory()
+    await j.say("admin #general", "@carl: gm", f"@ann: is this safe? {SEED}")
+    assert "bot deleted #general [2]" in j.out
+    assert "@ann, a message of yours was removed because it contained a seed phrase" in j.out
+    assert "new wallet" in j.out
+    [case] = await j.cases()
+    assert case.status == "auto" and case.flags == "secret" and case.steps == "delete,notify"
+    assert "[seed phrase removed]" in case.masked_text
+    for word in ("abandon", "absurd", "accident"):
+        assert word not in j.out
+        assert word not in await j.all_rows_text()
+    actions = [(a.actor, a.action) for a in await j.audit()]
+    assert ("beacon", "delete") in actions and ("beacon", "notify") in actions
+
+
+async def test_member_who_started_the_bot_is_told_by_dm_only(journey_factory) -> None:
+    j = await journey_factory()
+    await j.say("admin #general", "dm @ann: hi", f"@ann: {SEED}")
+    assert "bot deleted #general [1]" in j.out
+    assert "bot → dm @ann" in j.out and "new wallet" in j.out
+    assert "bot → #general" not in j.out
+
+
+async def test_refused_dm_falls_back_to_one_public_notice(journey_factory) -> None:
+    j = await journey_factory(dm_first=True)  # the platform may DM first; this member never allowed it
+    await j.say("admin #general", "@bob: write me at bob.smith@example.org please")
+    assert "bot deleted #general [1]" in j.out
+    assert j.out.count("bot → #general") == 1 and "an e-mail address" in j.out
+    assert "bob.smith" not in j.out
+    assert any(a.action == "dm failed" and "never_started" in a.reason for a in await j.audit())
+
+
+async def test_phishing_card_refused_press_then_ban_everywhere_once(journey_factory) -> None:
+    j = await journey_factory()
+    await j.say("admin #general", "admin #trading", "@bob: hi all", "@eve: claim your bonus at nimbus-rewards.xyz now")
+    ref = make_ref(GENERAL.format(2))
+    assert "bot deleted #general [2]" in j.out
+    assert f"Case {ref}" in j.out and "nimbus-rewards.xyz" in j.out and "bob: hi all" in j.out  # context shown
+    await j.say(f"press @carl #mods 1 mod:{ref}:ban")  # not a moderator
+    assert "Only moderators may act on cases." in j.out and "banned" not in j.out
+    await j.say(f"press @ada #mods 1 mod:{ref}:ban")  # staff, but an agent only
+    assert "banned" not in j.out
+    await j.say(f"press @mia #mods 1 mod:{ref}:ban")
+    assert "bot banned @eve in #general" in j.out and "bot banned @eve in #trading" in j.out
+    assert "✅ console:mia @mia banned everywhere" in j.out
+    await j.say(f"press @nimbus_support #mods 1 mod:{ref}:dis")
+    assert "already handled" in j.out
+    assert j.out.count("bot banned @eve in #general") == 1
+    audit = await j.audit()
+    refused = [a for a in audit if a.action == "refused"]
+    assert {a.actor for a in refused} == {"console:carl @carl", "console:ada @ada", "console:nimbus_support @nimbus_support"}
+    assert any(a.action == "banned everywhere" and a.actor == "console:mia @mia" for a in audit)
+    [case] = await j.cases()
+    assert case.status == "actioned" and case.decided_by == "console:mia @mia"
+
+
+async def test_administrator_of_the_moderators_chat_may_press(journey_factory) -> None:
+    from beacon.events import ButtonPressed, ChatRef, UserRef
+
+    j = await journey_factory()
+    await j.say("admin #general", "@eve: claim your bonus at nimbus-rewards.xyz now")
+    ref = make_ref(GENERAL.format(1))
+    publish = publisher(j.beacon.bus)
+    chat = ChatRef(platform="console", chat_id="mods")
+    owner = UserRef(platform="console", user_id="owner", username="owner")
+    await publish(ButtonPressed(platform="console", callback_id="x1", chat=chat, message_id="1", user=owner,
+                                data=f"mod:{ref}:m1h", presser_is_admin=True))
+    assert await j.beacon.idle()
+    assert "bot muted @eve in #general" in j.out
+    # The same admin right in another chat does not count: only the moderators' chat's administrators.
+    other = ChatRef(platform="console", chat_id="general")
+    await publish(ButtonPressed(platform="console", callback_id="x2", chat=other, message_id="1", user=owner,
+                                data=f"mod:{ref}:ban", presser_is_admin=True))
+    assert await j.beacon.idle()
+    assert "banned" not in j.out
+
+
+async def test_impersonator_flagged_at_join_and_banned_by_one_press(journey_factory) -> None:
+    j = await journey_factory()
+    await j.say("admin #general", 'join #general @fake "Nimbus Supp0rt"')
+    [case] = await j.cases()
+    assert case.kind == "join" and case.imitates == "nimbus_support"
+    assert "Imitates verified staff: nimbus_support" in j.out
+    await j.say(f"press @mia #mods 1 mod:{case.ref}:ban")
+    assert "bot banned @fake in #general" in j.out
+
+
+async def test_appeal_goes_to_another_moderator_and_the_outcome_to_the_member(journey_factory) -> None:
+    j = await journey_factory()
+    await j.say("admin #general", "@eve: claim your bonus at nimbus-rewards.xyz now")
+    ref = make_ref(GENERAL.format(1))
+    await j.say(f"press @mia #mods 1 mod:{ref}:ban", "dm @eve: /appeal it was a real partner site, write me at eve@example.org")
+    assert f"📨 Appeal on case {ref}" in j.out and "other than console:mia @mia" in j.out
+    assert "eve@example.org" not in j.out  # the appeal text is masked on the card
+    assert "was sent to a moderator" in j.out
+    await j.say(f"press @mia #mods 2 mod:{ref}:ov")
+    assert "a different moderator must review this appeal" in j.out and "unbanned" not in j.out
+    await j.say(f"press @nimbus_support #mods 2 mod:{ref}:ov")
+    assert "bot unbanned @eve in #general" in j.out
+    assert "bot → dm @eve" in j.out and "was accepted" in j.out
+    [case] = await j.cases()
+    assert case.status == "overturned" and case.appeal_decided_by == "console:nimbus_support @nimbus_support"
+    await j.say("dm @eve: /appeal again")
+    assert "cannot be appealed" in j.out or "no moderation decision" in j.out
+
+
+async def test_same_update_twice_gives_one_case(journey_factory) -> None:
+    j = await journey_factory()
+    await j.say("admin #general")
+    [event] = parse_line(f"@ann: {SEED}", j.console.state, "NimbusHelpBot")
+    publish = publisher(j.beacon.bus)
+    await publish(event)
+    await publish(event)
+    assert await j.beacon.idle()
+    assert len(await j.cases()) == 1
+    assert j.out.count("bot deleted") == 1 and j.out.count("a seed phrase") == 1
+
+
+async def test_false_positive_allows_the_domain_from_then_on(journey_factory) -> None:
+    j = await journey_factory()
+    await j.say("admin #general", "@eve: our partner nimbus-pay.io has the new card offer, sign up there")
+    cases = await j.cases()
+    assert cases and "phishing" in cases[0].flags
+    await j.say(f"press @mia #mods 1 mod:{cases[0].ref}:fp")
+    assert "allowed from now on: nimbus-pay.io" in j.out
+    await j.say("@zoe: is nimbus-pay.io legit? I saw it on nimbus-pay.io/cards")
+    assert len([c for c in await j.cases() if "phishing" in c.flags]) == 1
+
+
+async def test_safety_alert_after_three_chats(journey_factory) -> None:
+    j = await journey_factory()
+    await j.say("admin #a", "admin #b", "admin #c")
+    await j.say("#a @s1: claim your bonus at nimbus-rewards.xyz now", "#b @s2: claim your bonus at nimbus-rewards.xyz now")
+    assert "Safety alert" not in j.out
+    await j.say("#c @s3: claim your bonus at nimbus-rewards.xyz now", "#a @s4: free bonus at nimbus-rewards.xyz")
+    assert j.out.count("🚨 Safety alert: the scam/phishing domain nimbus-rewards.xyz was seen in 3 chats") == 1
+
+
+async def test_verify_tells_staff_from_lookalikes(journey_factory) -> None:
+    j = await journey_factory()
+    await j.say("dm @ann: /verify @nimbus_support", "dm @ann: /verify @nimbus_supp0rt", "@bob: /verify @Nimbus_Support")
+    lines = [line for line in j.out.splitlines() if "verified Nimbus staff" in line]
+    assert lines[0].split(": ", 1)[1].startswith("✅") and "exact username" in lines[0]
+    assert lines[1].split(": ", 1)[1].startswith("❌") and "imitates verified staff member nimbus_support" in lines[1]
+    assert "#general" in lines[2] and "✅" in lines[2]
+
+
+async def test_support_request_with_pii_is_deleted_silently(journey_factory) -> None:
+    j = await journey_factory()
+    await j.say("admin #general", "@ann: my withdrawal is stuck for 6 hours, please help, my email is ann@example.org")
+    [case] = await j.cases()
+    assert case.support_request and "pii" in case.flags
+    assert "bot deleted #general [1]" in j.out
+    assert "bot →" not in j.out  # the desk's hand-off carries the notice
+
+
+async def test_staff_messages_are_never_deleted(journey_factory) -> None:
+    j = await journey_factory()
+    await j.say("admin #general", "@nimbus_support: claim your bonus at nimbus-rewards.xyz now")
+    assert "deleted" not in j.out and "Case" not in j.out
+    [case] = await j.cases()
+    assert case.status == "auto" and "delete" not in case.steps
+
+
+async def test_no_rights_is_recorded_not_crashed(journey_factory) -> None:
+    j = await journey_factory()
+    await j.say(f"@ann: {SEED}")  # the bot is not an administrator of #general
+    assert "deleted" not in j.out
+    assert "a seed phrase" in j.out
+    assert any(a.action == "delete failed" and "no_rights" in a.reason for a in await j.audit())
+
+
+async def test_spam_twice_mutes(journey_factory) -> None:
+    j = await journey_factory()
+    spam = "🚀🚀 BEST PUMP SIGNALS 500% PROFIT GUARANTEED join t.me/pumpking_signals now 🚀🚀"
+    await j.say("admin #general", f"@sp: {spam}")
+    assert any("spam" in c.flags for c in await j.cases())
+    await j.say(f"@sp: {spam} again")
+    assert "bot muted @sp in #general" in j.out
+
+
+async def test_on_postgresql(journey_factory, postgres_url: str, unique_name: str) -> None:
+    url = f"{postgres_url}?schema={unique_name}"
+    await db.upgrade(url)
+    try:
+        j = await journey_factory(url=url)
+        await j.say("admin #general", "@eve: claim your bonus at nimbus-rewards.xyz now", f"@ann: {SEED}")
+        ref = make_ref(GENERAL.format(1))
+        await j.say(f"press @mia #mods 1 mod:{ref}:ban", f"press @mia #mods 1 mod:{ref}:ban")
+        assert j.out.count("bot banned @eve") == 1
+        assert {c.status for c in await j.cases()} == {"actioned", "auto"}
+        assert "abandon" not in await j.all_rows_text()
+        await j.beacon.stop()
+    finally:
+        await db.drop_schema(postgres_url, unique_name)
+
+
+def test_settings_with_contract_keys_only_give_default_policies(tmp_path) -> None:
+    settings = make_settings(f"sqlite:///{tmp_path / 'x.db'}")
+    assert settings.moderation.policy_for(__import__("beacon.verdict").verdict.Flag.secret, "telegram", "-1").steps
+    assert json.loads(json.dumps(settings.moderation.model_dump(mode="json")))["alerts"] == {"chats": 3,
+                                                                                         "window_minutes": 30}

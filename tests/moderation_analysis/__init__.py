@@ -1,0 +1,1 @@
+"""Tests of the six safety flag analysers."""

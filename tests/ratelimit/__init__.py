@@ -1,0 +1,1 @@
+"""Rate limiter tests: in-process and Redis, tasks and processes sharing buckets."""
