@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import io
 import json
-import os
 import sys
 import time
 from collections import Counter
@@ -93,8 +92,8 @@ def telegram_text(text: Any) -> str | None:
     return "\n".join([visible, *hidden]) if hidden else visible
 
 
-def _message(obj: dict[str, Any], text: str, platform: str, chat: str | None,
-             author_id: Any, author_name: Any, author_username: Any, mentions_bot: bool) -> AnalysisInput:
+def _message(text: str, platform: str, chat: Any, author_id: Any, author_name: Any, author_username: Any,
+             mentions_bot: bool) -> AnalysisInput:
     from beacon.verdict import AnalysisInput
 
     def opt(v: Any) -> str | None:
@@ -134,7 +133,7 @@ def parse_jsonl_line(line: str, number: int) -> Good | Bad:
     author = author if isinstance(author, dict) else {}
     platform = obj.get("platform")
     return Good(msg_id, number, _message(
-        obj, text,
+        text,
         platform=platform if isinstance(platform, str) and platform else "telegram",
         chat=obj.get("chat"),
         author_id=author.get("id"),
@@ -166,7 +165,7 @@ def parse_telegram_export(data: dict[str, Any]) -> Iterator[Good | Bad]:
         if isinstance(from_id, str) and from_id.startswith(_TELEGRAM_USER_PREFIX):
             from_id = from_id[len(_TELEGRAM_USER_PREFIX):]
         yield Good(msg_id, position, _message(
-            msg, text, platform="telegram", chat=chat, author_id=from_id,
+            text, platform="telegram", chat=chat, author_id=from_id,
             author_name=msg.get("from"), author_username=None, mentions_bot=False,
         ))
 
@@ -196,7 +195,7 @@ def read_records(stream: TextIO, summary: Summary | None = None) -> Iterator[Goo
                 summary.source = "telegram export"
             yield from parse_telegram_export(export)
             return
-        lines: Iterator[str] = iter(whole.splitlines(keepends=True))
+        lines: Iterator[str] = iter(io.StringIO(whole))  # \n only: str.splitlines would split on U+2028
     else:
         lines = iter([first]) if first else iter(())
         lines = _chain(lines, stream)
@@ -236,13 +235,20 @@ def verdict_json(msg_id: Any, verdict: Verdict) -> dict[str, Any]:
     }
 
 
+# Line breaks for str.splitlines() that JSON leaves unescaped: escaped, so one verdict stays one line.
+_SPLITLINES_BREAKS = (("\x85", "\\u0085"), ("\u2028", "\\u2028"), ("\u2029", "\\u2029"))
+
+
 def _dumps(obj: dict[str, Any]) -> str:
     line = json.dumps(obj, ensure_ascii=False)
     if not line.isascii():
         try:
             line.encode("utf-8")
         except UnicodeEncodeError:  # a lone surrogate in an id: escape it rather than fail
-            line = json.dumps(obj)
+            return json.dumps(obj)
+        for raw, escaped in _SPLITLINES_BREAKS:
+            if raw in line:
+                line = line.replace(raw, escaped)
     return line
 
 

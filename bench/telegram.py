@@ -184,9 +184,11 @@ async def outbound(fake: FakeProcess, sends: int) -> dict[str, Any]:
         _timed(overall), _timed(group_sends), _timed(dms))
     await adapter.aclose()
     after = await fake.control("state")
-    overall_rate = (sends + 23 + 10) / max(t_all, t_group, t_dm)
+    # While the spread-out sends ran, every message (theirs and the other two phases') used the overall limit.
+    in_window = len(f_all) + sum(1 for t in f_group + f_dm if t <= t_all)
+    overall_rate = in_window / t_all
     return {
-        "overall": {"messages": sends + 33, "seconds": round(max(t_all, t_group, t_dm), 2),
+        "overall": {"messages": in_window, "seconds": round(t_all, 2),
                     "per_s": round(overall_rate, 1), "limit_per_s": 30,
                     "ratio_of_limit": round(overall_rate / 30, 3),
                     "steady_ratio_of_limit": round(_steady_rate(f_all, 30) / 30, 3)},
@@ -197,7 +199,10 @@ async def outbound(fake: FakeProcess, sends: int) -> dict[str, Any]:
                              "after_burst_per_s": round(_steady_rate(f_dm, 2), 2), "limit_per_s": 1,
                              "ratio_of_limit": round(_steady_rate(f_dm, 2), 3)},
         "http_429_returned": after["rate_limited"] - before["rate_limited"],
+        "http_429_by_scope": {k: v - before["rate_limited_by_scope"].get(k, 0)
+                              for k, v in after["rate_limited_by_scope"].items()},
         "sent_by_fake": after["sent"] - before["sent"],
+        "asked": sends + 33,
     }
 
 
@@ -218,13 +223,13 @@ def report(results: dict[str, Any]) -> None:
     out = results["outbound"]
     o, g, d = out["overall"], out["one_group"], out["one_private_chat"]
     print(f"  outbound overall: {o['messages']} messages in {o['seconds']} s = {o['per_s']}/s, "
-          f"{o['ratio_of_limit']:.0%} of 30/s (after the first burst: {o['steady_ratio_of_limit']:.0%})")
+          f"{o['ratio_of_limit']:.0%} of 30/s counting the initial burst, {o['steady_ratio_of_limit']:.0%} after it")
     print(f"  outbound one group: burst of {g['burst']}, then {g['after_burst_per_min']}/min = "
           f"{g['ratio_of_limit']:.0%} of 20/min")
     print(f"  outbound one private chat: burst of {d['burst']}, then {d['after_burst_per_s']}/s = "
           f"{d['ratio_of_limit']:.0%} of 1/s")
-    print(f"  429s the fake returned: {out['http_429_returned']}; messages it received: {out['sent_by_fake']} "
-          f"(sent: {o['messages']})")
+    print(f"  429s the fake returned: {out['http_429_returned']} {out['http_429_by_scope'] or ''}; "
+          f"messages it received: {out['sent_by_fake']} (asked to send: {out['asked']})")
 
 
 if __name__ == "__main__":

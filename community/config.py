@@ -71,12 +71,12 @@ class BusinessHours(Section):
 class SlaTarget(Section):
     """First-response and resolution targets for one priority (minutes of team working time)."""
 
-    first_response_minutes: int = Field(gt=0)
-    resolution_minutes: int = Field(gt=0)
+    first_response_minutes: float = Field(gt=0)
+    resolution_minutes: float = Field(gt=0)
     # Critical tickets run on the wall clock: a stolen account does not wait for Monday.
     business_hours: bool = True
     # The team is reminded this long before a target is breached.
-    remind_before_minutes: int = Field(default=15, ge=0)
+    remind_before_minutes: float = Field(default=15, ge=0)
 
 
 def _default_sla() -> dict[Urgency, SlaTarget]:

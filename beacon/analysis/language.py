@@ -18,7 +18,7 @@ MIN_LETTERS = 3
 _NOISY_WORD = re.compile(r"[\d@#]|://|\.[a-zA-Z]{2}")
 # Inside a word of a script without spaces ("出金が24時間"), only the digit run goes.
 _DIGIT_RUN = re.compile(r"[0-9A-Za-z_.:/+\-]*\d[0-9A-Za-z_.:/+\-]*")
-_THREE_LETTERS = re.compile(r"[^\W\d_][\W\d_]*[^\W\d_][\W\d_]*[^\W\d_]")
+_THREE_LETTERS = re.compile(r"[^\W\d_][\W\d_]*+[^\W\d_][\W\d_]*+[^\W\d_]")  # possessive: linear
 _NOT_LETTER = re.compile(r"[\W\d_]+")
 _LATIN = r"A-Za-z\u00C0-\u024F\u1E00-\u1EFF"
 _NON_LATIN_LETTER = re.compile(rf"[^\W\d_{_LATIN}]")
@@ -59,6 +59,21 @@ _KAZAKH = re.compile(r"[әғқңөұүһӘҒҚҢӨҰҮҺ]")
 _URDU = re.compile(r"[ٹڈڑںےھ]")
 _PERSIAN = re.compile(r"[پچژگکی]")
 
+# Latin letters that one language (nearly) owns: two or more of them, with no competing marks, settle
+# it without the model (Vietnamese tone-marked vowels, Turkish dotless ı and ğ, Polish ł ś ź ż,
+# Romanian comma-below ș ț, German ß, Spanish ¿ ¡).
+_LATIN_SHORTCUTS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
+    (lang, re.compile(f"[{chars}]"))
+    for lang, chars in (
+        ("vi", "ơưđƠƯĐ\u1EA0-\u1EF9"),
+        ("tr", "ığĞİ"),
+        ("pl", "łśźżŁŚŹŻ"),
+        ("ro", "șțȘȚ"),
+        ("de", "ß"),
+        ("es", "¿¡"),
+    )
+)
+_AZERBAIJANI = re.compile("[əƏ]")
 _CYRILLIC_LANGS = frozenset({"ru", "uk", "bg", "sr", "mk", "be", "kk", "ky", "mn", "tg", "tt", "ba"})
 _ARABIC_LANGS = frozenset({"ar", "fa", "ur", "ps", "ug", "ku", "sd"})
 _DEVANAGARI_LANGS = frozenset({"hi", "mr", "ne", "sa"})
@@ -66,7 +81,8 @@ _DEVANAGARI_LANGS = frozenset({"hi", "mr", "ne", "sa"})
 _FOLD = {
     "arz": "ar", "ary": "ar", "azb": "az", "yue": "zh", "wuu": "zh", "zh-cn": "zh", "zh-tw": "zh",
     "als": "de", "bar": "de", "nds": "de", "pnb": "pa", "ckb": "ku", "mzn": "fa", "glk": "fa",
-    "nb": "no", "nn": "no", "sh": "sr", "bs": "bs", "hr": "hr", "tl": "tl", "fil": "tl",
+    "war": "tl", "ceb": "tl", "ilo": "tl", "pam": "tl", "bcl": "tl",  # Philippine languages: chats mix them
+    "nb": "no", "nn": "no", "sh": "sr", "fil": "tl",
 }
 # Languages common in large crypto communities: on a close call between a common language and a
 # rare one (short, informal text), the common one is far more likely to be right.
@@ -126,6 +142,10 @@ class ScriptFirstDetector:
         return self._by_script(cleaned, letters)
 
     def _latin(self, cleaned: str) -> str | None:
+        for lang, letters in _LATIN_SHORTCUTS:
+            found = letters.findall(cleaned)
+            if len(found) >= 2 and not (lang == "tr" and _AZERBAIJANI.search(cleaned)):
+                return lang
         line = " ".join(cleaned.split()).lower()
         ranked = self.ranker.rank(line, 1)
         if ranked and ranked[0][1] >= 0.5 and _fold(ranked[0][0]) in COMMON_LANGS:

@@ -32,13 +32,13 @@ import asyncio
 import contextlib
 import itertools
 import logging
-import time
 import sqlite3
+import time
 import zlib
 from collections import deque
 from concurrent.futures import ThreadPoolExecutor
-from datetime import datetime, timezone
 from dataclasses import dataclass, field
+from datetime import datetime, timezone
 from typing import Any
 
 from sqlalchemy import func, insert, select
@@ -320,6 +320,8 @@ class InProcessBus(Bus):
     def _require_open(self) -> None:
         if not self._started or self._closed:
             raise RuntimeError("the bus is not running (call start() first; a closed bus stays closed)")
+        if self._writer is not None and self._writer.done():
+            raise BusUnavailable("the bus inbox writer stopped; see the error logged before this one")
 
     async def ensure_group(self, topic: str, group: str) -> None:
         self._require_open()

@@ -117,6 +117,21 @@ end
 return {live, target, owned}
 """
 
+# Forget consumers that hold nothing and have been quiet for long (crashed processes leave their
+# names behind). Atomic, because XGROUP DELCONSUMER drops the pending entries of whom it deletes.
+_FORGET_IDLE_CONSUMERS = """
+local removed = 0
+for _, c in ipairs(redis.call('XINFO', 'CONSUMERS', KEYS[1], ARGV[1])) do
+  local info = {}
+  for i = 1, #c, 2 do info[c[i]] = c[i + 1] end
+  if info['name'] ~= ARGV[2] and tonumber(info['pending']) == 0 and tonumber(info['idle']) >= tonumber(ARGV[3]) then
+    redis.call('XGROUP', 'DELCONSUMER', KEYS[1], ARGV[1], info['name'])
+    removed = removed + 1
+  end
+end
+return removed
+"""
+
 _RELEASE = """
 if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('DEL', KEYS[1]) end
 return 0
@@ -196,6 +211,7 @@ class RedisStreamsBus(Bus):
         self._subscriptions: set[_RedisSubscription] = set()
         self._heartbeat = client.register_script(_HEARTBEAT)
         self._release = client.register_script(_RELEASE)
+        self._forget_idle = client.register_script(_FORGET_IDLE_CONSUMERS)
         self._round_robin = random.randrange(partitions)
         self._outgoing: list[tuple[str, dict[bytes, Any], asyncio.Future[str]]] = []
         self._flushers = 0
@@ -510,7 +526,7 @@ class _RedisSubscription(Subscription):
                 acker.cancel()
         try:
             await asyncio.wait_for(self.hand_back(), timeout=max(self.bus.visibility_timeout_s, 5.0))
-        except (asyncio.TimeoutError, *TRANSIENT_ERRORS) as exc:
+        except (asyncio.TimeoutError, ResponseError, *TRANSIENT_ERRORS) as exc:
             log.warning("bus consumer %s could not hand back its entries (%s); they return after the "
                         "visibility timeout", self.consumer, type(exc).__name__)
         self.bus._subscriptions.discard(self)
@@ -602,6 +618,8 @@ class _RedisSubscription(Subscription):
             self.last_trim = now
             for p in list(self.parts):
                 await self.bus._trim_stream(self.stream(p))
+                await self.bus._forget_idle(keys=[self.stream(p)],
+                                            args=[self.group, self.consumer, 10 * self.vt_ms])
 
     def rebalance(self, target: int) -> None:
         active = [p for p, part in self.parts.items() if part.state != "draining"]

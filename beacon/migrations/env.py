@@ -4,9 +4,11 @@ from __future__ import annotations
 
 from alembic import context
 
+# One schema history for the whole project, so the migration environment is wiring: it imports
+# every package's models to give autogenerate (and the storage suite's comparison) the full metadata.
+import community.models  # noqa: F401 - the support desk's tables
+import moderation.models  # noqa: F401 - moderation's tables
 from beacon.storage.models import metadata
-import moderation.models  # noqa: F401,E402 - registers moderation's tables in the metadata
-import community.models  # noqa: F401,E402 - registers the support desk's tables in the metadata
 
 connection = context.config.attributes.get("connection")
 if connection is None or context.is_offline_mode():

@@ -121,15 +121,14 @@ async def link_accounts(session: AsyncSession, first: Account, second: Account, 
     """Declare two accounts the same person; merges their persons if both were linked. Returns the person id."""
     a = await person_of(session, *first)
     b = await person_of(session, *second)
-    if a is None and b is None:
+    keep = a if a is not None else b
+    if keep is None:
         person = Person()
         session.add(person)
         await session.flush()
-        a = person.id
-    assert a is not None or b is not None
-    keep = a if a is not None else b
-    assert keep is not None
-    if a is not None and b is not None and a != b:
+        keep = person.id
+        assert keep is not None
+    elif a is not None and b is not None and a != b:
         await session.execute(update(_links).where(_links.c.person_id == b).values(person_id=keep))
         await session.execute(delete(Person.__table__).where(Person.__table__.c.id == b))
     now = utcnow()

@@ -342,6 +342,9 @@ class TelegramAdapter(Adapter):
         if isinstance(event, BotMembershipChanged):
             self._rights[event.chat.chat_id] = BotRights(status=event.status, can_delete=event.can_delete,
                                                          can_restrict=event.can_restrict, can_pin=event.can_pin)
+            if event.chat.kind != ChatKind.private:  # operators learn group ids from this line
+                log.info("bot is now %s in %s %s %r (delete=%s, ban=%s, pin=%s)", event.status, event.chat.kind.value,
+                         event.chat.chat_id, event.chat.title, event.can_delete, event.can_restrict, event.can_pin)
 
     async def _with_presser_rights(self, event: ButtonPressed) -> ButtonPressed:
         """Ask Telegram, at the moment of the press, whether the presser administers the chat."""

@@ -84,9 +84,9 @@ LEXICONS: dict[str, dict[str, str]] = {
         "can't|cant|cannot|unable|won't|wont|doesn't work|doesnt work|not working|isn't working|"
         "wrong|worse|incorrect|mistake|issue|issues|problem|problems|bug|bugged|broken|glitch|"
         "greyed out|grayed out|disabled|expired|timeout|timed out|crash|crashes|crashed|crashing|"
-        "blank|keeps|kept|never|didn't|did not|doesn't|does not|won't let|not allowed|"
+        "blank|keeps|kept|didn't|did not|doesn't|does not|won't let|not allowed|"
         "mismatch|doesn't match|does not match|discrepancy|unfair|why was|why did|why is",
-        BLOCKED: "stuck|pending|processing|on hold|frozen|freeze|froze|locked|blocked|"
+        BLOCKED: "where is my|where are my|where's my|wheres my|lost it|lost everything|lost all|stuck|pending|processing|on hold|frozen|freeze|froze|locked|blocked|"
         "suspended|restricted|banned|delayed|missing|disappeared|vanished|lost access|funds are gone|"
         "money is gone|balance is gone|all gone|is gone|are gone|"
         "lost my|lost the|not credited|not received|never received|never got|never arrived|"
@@ -95,7 +95,7 @@ LEXICONS: dict[str, dict[str, str]] = {
         "shows 0|shows zero|balance is 0|refund|compensation|compensate|dispute|appeal|complaint|"
         "wrong network|wrong chain|wrong address|wrong memo|wrong tag|forgot the memo|forgot memo|"
         "without memo|without the memo|recover|recovery|not released|hasn't released|won't release|"
-        "marked paid|marked as paid|scammed",
+        "marked paid|marked as paid|scammed|charged twice|double charged|deducted twice|overcharged|charged me twice",
         COMPROMISE: "hacked|hacker|hackers|hack|stolen|stole|steal|drained|unauthorized|unauthorised|"
         "compromised|not me|wasn't me|wasnt me|i didn't do|i did not do|didn't authorize|"
         "someone logged|someone changed|someone took|someone withdrew|someone accessed|somebody|"
@@ -127,7 +127,8 @@ LEXICONS: dict[str, dict[str, str]] = {
         "be careful|careful|watch out|stay safe|reminder|psa|pro tip|tip:|report them|block them|"
         "report and block|block and report|if your|make sure|only use|bookmark|double-check|"
         "always check|warning|heads up|don't trust|do not trust|never trust|no one will|nobody will|"
-        "will never|won't ever|for anyone|for everyone|you should|be patient|just open",
+        "will never|won't ever|for anyone|for everyone|you should|be patient|just open|to whoever|for whoever|"
+        "whoever asked|to the person|for those|you need to|you have to|you can just|for newcomers",
         SCAMTALK: "scam|scams|scammer|scammers|fake|fakes|phishing|impersonator|impersonators|"
         "impersonating|fraud|fraudsters|pretending",
         COMMUNITY: "anyone|anybody|does anyone|has anyone|who else|everyone|y'all|guys|fam|someone else",
@@ -135,7 +136,7 @@ LEXICONS: dict[str, dict[str, str]] = {
         RESOLVED: "resolved|solved|fixed|sorted|sorted out|works now|working now|got it back|"
         "all good|finally arrived|finally landed|finally came|already credited|credited fine|"
         "landed|thanks team|thank you team|thanks support|thanks admins|thanks mods|"
-        "problem solved|issue solved|no longer",
+        "problem solved|issue solved|no longer|got my money back|money back|thanks admin|thank you admin",
         INFO: "maintenance|announcement|announced|scheduled|according to|upgrade|listing|"
         "will be|is live|launched|new feature|resumed",
     },
@@ -153,7 +154,7 @@ LEXICONS: dict[str, dict[str, str]] = {
         "在哪|哪个网络|请问怎么|请问如何|能否",
         PROBLEM: "失败|错误|报错|不能|无法|不了|异常|有问题|出问题|不一致|对不上|不对|选错|填错|转错|"
         "不显示|没反应|故障|bug|提示|不让|被拒|拒绝|驳回|不通过|没通过|通过不了|过不了",
-        BLOCKED: "卡住|卡在|一直|处理中|审核中|未到账|没到账|还没到|没有到账|没收到|未收到|不到账|"
+        BLOCKED: "去哪了|哪去了|不翼而飞|卡住|卡在|一直|处理中|审核中|未到账|没到账|还没到|没有到账|没收到|未收到|不到账|"
         "冻结|被冻|锁定|被锁|限制|找回|丢失|不见了|少了|扣了|赔偿|申诉|退款|维权|没放币|不放币|"
         "选错了网络|转错了|没有到|到不了|被骗",
         COMPROMISE: "被盗|被黑|盗号|被别人|别人登录|不是我操作|非本人|被转走|转走了|资金被|被提走|"
@@ -193,7 +194,7 @@ LEXICONS: dict[str, dict[str, str]] = {
         HOWTO: "方法|やり方|どうやって|手順|設定方法|登録方法",
         PROBLEM: "失敗|エラー|できません|できない|出来ない|無効|拒否|不具合|おかしい|間違|通らない|"
         "弾かれ|否認|表示されない|開かない|落ちる",
-        BLOCKED: "保留|処理中|反映されません|反映されない|届かない|届きません|着金しない|"
+        BLOCKED: "どこに|どこへ|保留|処理中|反映されません|反映されない|届かない|届きません|着金しない|"
         "着金していない|入ってない|入っていない|凍結|ロック|制限|消え|紛失|返金|補償|異議|"
         "審査中|遅延|止まって",
         COMPROMISE: "乗っ取|不正ログイン|不正アクセス|盗まれ|ハッキング|ハック|身に覚えのない|"
@@ -231,7 +232,7 @@ LEXICONS: dict[str, dict[str, str]] = {
         HOWTO: "어떻게 하나요|어떻게 해야|방법|어디서|하는 법|하려면",
         PROBLEM: "실패|오류|에러|안 돼|안돼|안됩니다|안 됩니다|안되|못 |거절|거부|문제|이상|잘못|"
         "틀렸|튕겨|먹통",
-        BLOCKED: "처리 중|처리중|대기|안 들어|안들어|안 왔|안왔|미입금|누락|동결|잠김|잠겼|정지|제한|"
+        BLOCKED: "어디로|어디 갔|처리 중|처리중|대기|안 들어|안들어|안 왔|안왔|미입금|누락|동결|잠김|잠겼|정지|제한|"
         "사라졌|없어졌|환불|보상|이의|지연|멈춰",
         COMPROMISE: "해킹|도용|탈취|털렸|도난|무단|제가 한 게 아|본인이 아닌|모르는 기기",
         STILL: "아직|아직도|계속|지났|시간째|시간이",
@@ -269,7 +270,7 @@ LEXICONS: dict[str, dict[str, str]] = {
         PROBLEM: "ошибка|ошибку|ошибки|не могу|не получается|не работает|отклон*|отказ*|неверн*|"
         "неправильн*|проблема|проблему|проблемы|баг|сбой|не проходит|не даёт|не дает|не пускает|"
         "не удаётся|не удается",
-        BLOCKED: "завис*|в обработке|ожидани*|не пришл*|не пришёл|не пришел|не зачисл*|не поступ*|"
+        BLOCKED: "где мои|где мой|где мои деньги|куда делись|куда пропали|завис*|в обработке|ожидани*|не пришл*|не пришёл|не пришел|не зачисл*|не поступ*|"
         "не дошл*|заблокир*|заморож*|блокировк*|ограничен*|пропал*|исчез*|потерял*|возврат*|"
         "компенсац*|апелляц*|спор|не приходит|не отпуска*",
         COMPROMISE: "взлом*|взломали|украли|украден*|кража|увели|вывели все|это был не я|не я|"
@@ -311,7 +312,7 @@ LEXICONS: dict[str, dict[str, str]] = {
         Q: "як|чому|що|де|коли|який|яка|чи можна|що робити",
         HOWTO: "як мені|як можна|як зробити|як вивести|як поповнити|як змінити|де знайти|чи можна",
         PROBLEM: "помилк*|не можу|не виходить|не працює|відхил*|відмов*|невірн*|проблем*|збій|не вдається",
-        BLOCKED: "завис*|в обробці|очікуванн*|не прийшл*|не прийшов|не зарахува*|не надійш*|заблоков*|заблоку*|"
+        BLOCKED: "де мої|де мій|куди поділися|завис*|в обробці|очікуванн*|не прийшл*|не прийшов|не зарахува*|не надійш*|заблоков*|заблоку*|"
         "заморож*|обмежен*|зник*|пропал*|втратив*|повернення|компенсац*",
         COMPROMISE: "зламал*|злам*|вкрали|викрали|крадіжк*|це був не я|не я|без мого|хтось зайшов|хтось вивів",
         STILL: "досі|вже|ще|годин*|днів|дня",
@@ -350,7 +351,7 @@ LEXICONS: dict[str, dict[str, str]] = {
         "cómo cambio|como cambio|dónde puedo|donde puedo|es posible|se puede",
         PROBLEM: "error|errores|falla|fallo|falló|fallido|rechaz*|denegad*|inválid*|invalid*|no puedo|"
         "no me deja|no funciona|incorrect*|equivocad*|problema|problemas|bug|no carga",
-        BLOCKED: "pendiente|atascad*|trabad*|en proceso|procesando|no llega*|no llegó|no me llegó|"
+        BLOCKED: "dónde está mi|donde esta mi|dónde están mis|donde estan mis|pendiente|atascad*|trabad*|en proceso|procesando|no llega*|no llegó|no me llegó|"
         "no aparece|no se refleja|no acredit*|bloquead*|congelad*|suspendid*|restringid*|perdí|"
         "desapareci*|reembolso|compensaci*|disputa|apelaci*|reclamo|red equivocada|sin memo|"
         "no liber*|recuperar",
@@ -397,7 +398,7 @@ LEXICONS: dict[str, dict[str, str]] = {
         "onde posso|é possível|dá pra",
         PROBLEM: "erro|erros|falha|falhou|recusad*|negad*|inválid*|invalid*|não consigo|nao consigo|"
         "não funciona|nao funciona|incorret*|errad*|problema|problemas|bug|trava|travou|travando",
-        BLOCKED: "pendente|travad*|em processamento|processando|não caiu|nao caiu|não chegou|nao chegou|"
+        BLOCKED: "cadê|cade|onde está meu|onde está minha|onde estão|pendente|travad*|em processamento|processando|não caiu|nao caiu|não chegou|nao chegou|"
         "não aparece|nao aparece|não creditou|bloquead*|congelad*|suspens*|restrit*|perdi|"
         "sumiu|sumiram|desapareceu|reembolso|compensação|disputa|reclamação|rede errada|"
         "não liberou|recuperar",
@@ -441,7 +442,7 @@ LEXICONS: dict[str, dict[str, str]] = {
         HOWTO: "nasıl yapılır|nasıl yaparım|nasıl değiştir*|nasıl açar*|nereden|nasıl",
         PROBLEM: "hata|hatası|başarısız|reddedil*|reddetti|geçersiz|yapamıyorum|giremiyorum|çekemiyorum|"
         "olmuyor|çalışmıyor|sorun|problem|yanlış|açılmıyor|onaylanmadı",
-        BLOCKED: "bekliyor|beklemede|işlemde|takıldı|gelmedi|geçmedi|yansımadı|düşmedi|görünmüyor|"
+        BLOCKED: "nerede|nereye gitti|bekliyor|beklemede|işlemde|takıldı|gelmedi|geçmedi|yansımadı|düşmedi|görünmüyor|"
         "donduruldu|dondurul*|kilitlendi|kilitli|kısıtlan*|askıya|kayboldu|kaybettim|iade|tazminat|"
         "itiraz|yanlış ağ",
         COMPROMISE: "hacklendi|hacklen*|çalındı|çaldılar|izinsiz|yetkisiz|ben yapmadım|biri girdi|"
@@ -473,15 +474,16 @@ LEXICONS: dict[str, dict[str, str]] = {
         LOCK: "bị khóa|bị khoá|khóa|đóng băng|bị đóng băng|hạn chế",
         SOMEONE: "ai đó|người khác|kẻ gian|hacker",
         ACTED: "đăng nhập|đổi|rút|chuyển|bán",
-        ME: "tôi|toi|mình|em|tao|tui|của tôi|của mình|tk mình|tk em",
+        ME: "tôi|toi|mình|em|tao|tui|của tôi|của mình",
         HELP: "giúp|giúp mình|giúp tôi|giúp em|vui lòng|làm ơn|kiểm tra|xin|gấp|khẩn",
         STAFF: "hỗ trợ|admin|cskh",
         Q: "sao|tại sao|làm sao|thế nào|như thế nào|ở đâu|khi nào|gì|không ạ|được không|không vậy|vậy",
         HOWTO: "làm sao để|làm thế nào|cách|hướng dẫn|ở đâu|như thế nào",
         PROBLEM: "lỗi|thất bại|bị từ chối|từ chối|không được|không thể|ko được|k được|không hoạt động|"
         "sai|vấn đề|không vào được",
-        BLOCKED: "treo|chờ|đang xử lý|chưa nhận|chưa về|chưa thấy|chưa vào|chưa được cộng|không nhận được|"
-        "bị khóa|bị khoá|khóa|đóng băng|bị đóng băng|hạn chế|mất|biến mất|hoàn tiền|bồi thường|khiếu nại|sai mạng",
+        BLOCKED: "đâu rồi|đi đâu|treo|chờ|đang xử lý|chưa nhận|chưa về|chưa thấy|chưa vào|chưa được cộng|không nhận được|"
+        "bị khóa|bị khoá|khóa|đóng băng|bị đóng băng|hạn chế|mất|biến mất|hoàn tiền|bồi thường|khiếu nại|sai mạng|"
+        "bị trừ|trừ tiền|trừ phí|hai lần",
         COMPROMISE: "bị hack|hack|bị đánh cắp|bị trộm|mất cắp|kẻ gian|không phải tôi|không phải mình|"
         "ai đó đăng nhập|bị rút hết|rút hết tiền",
         STILL: "vẫn|vẫn chưa|chưa|từ sáng|từ hôm qua|từ tối qua|tiếng|giờ|ngày",
@@ -510,14 +512,14 @@ LEXICONS: dict[str, dict[str, str]] = {
         LOCK: "terkunci|dikunci|dibekukan|beku|dibatasi",
         SOMEONE: "seseorang|orang lain|ada orang|hacker",
         ACTED: "login|masuk|mengganti|ganti|menarik|tarik|mentransfer|menjual",
-        ME: "saya|aku|gue|gw|sy|ku|punyaku|akun saya|akun ku|akunku|dana saya|saldo saya",
-        HELP: "tolong|bantu|bantuan|mohon|segera|urgent|cek|dicek|periksa|minta",
+        ME: "saya|aku|gue|gw|sy|ku|punyaku|akunku",
+        HELP: "tolong|bantu|bantuan|mohon|segera|urgent|cek|dicek|periksa|minta|semak",
         STAFF: "cs|admin",
         Q: "bagaimana|gimana|kenapa|mengapa|apa|dimana|di mana|kapan|kah|bisakah|bisa tidak",
         HOWTO: "bagaimana cara|gimana cara|cara|caranya|di mana bisa|dimana bisa",
         PROBLEM: "gagal|error|ditolak|tolak|tidak bisa|ga bisa|gak bisa|nggak bisa|tidak valid|salah|"
         "masalah|bermasalah|tidak berfungsi",
-        BLOCKED: "tertunda|pending|nyangkut|tertahan|diproses|belum masuk|belum diterima|belum sampai|"
+        BLOCKED: "ke mana|kemana|dimana saldo|tertunda|pending|nyangkut|tertahan|diproses|belum masuk|belum diterima|belum sampai|"
         "tidak masuk|ga masuk|gak masuk|belum cair|terkunci|dikunci|dibekukan|beku|dibatasi|hilang|"
         "terpotong|refund|pengembalian|kompensasi|banding|salah jaringan",
         COMPROMISE: "dibobol|diretas|dihack|di hack|hack|dicuri|kecurian|bukan saya|tanpa izin|"
@@ -530,7 +532,7 @@ LEXICONS: dict[str, dict[str, str]] = {
         SEC: "login|masuk akun|kata sandi|password|sandi|2fa|otp",
         SECW: "kode|keamanan|email|nomor hp|nomor|perangkat",
         REQ: "tolong|mohon|bantu|minta",
-        ACCOUNT: "akun|rekening",
+        ACCOUNT: "akun|akaun|rekening",
         TRADE: "order|posisi|futures|leverage|likuidasi|transaksi|pembeli|penjual|spot|trading",
         API: "kunci|tanda tangan|permintaan",
         APP: "aplikasi|situs|halaman|layar|tombol|pembaruan|update",
@@ -556,7 +558,7 @@ LEXICONS: dict[str, dict[str, str]] = {
         "est-il possible",
         PROBLEM: "erreur|échec|échoué|échoue|refusé*|rejeté*|invalide|impossible|je n'arrive pas|"
         "ne fonctionne pas|marche pas|incorrect*|mauvais|problème|problèmes|bug|beug",
-        BLOCKED: "bloqué*|en attente|en cours|pas reçu|jamais reçu|pas arrivé|pas crédité|n'apparaît pas|"
+        BLOCKED: "où est mon|où sont mes|où est passé|bloqué*|en attente|en cours|pas reçu|jamais reçu|pas arrivé|pas crédité|n'apparaît pas|"
         "gelé*|suspendu*|restreint*|perdu|disparu*|remboursement|indemnisation|litige|réclamation|"
         "mauvais réseau|récupérer|pas libéré",
         COMPROMISE: "piraté*|hacké*|volé*|vidé|vidé mon|ce n'est pas moi|pas moi|sans mon autorisation|"
@@ -600,7 +602,7 @@ LEXICONS: dict[str, dict[str, str]] = {
         "ist es möglich|kann man",
         PROBLEM: "fehler|fehlgeschlagen|abgelehnt|ungültig|geht nicht|funktioniert nicht|klappt nicht|"
         "kann nicht|komme nicht|falsch*|problem|probleme|bug|stürzt ab",
-        BLOCKED: "hängt|hängen|ausstehend|in bearbeitung|wird bearbeitet|nicht angekommen|nicht gutgeschrieben|"
+        BLOCKED: "wo ist mein|wo ist meine|wo sind meine|hängt|hängen|ausstehend|in bearbeitung|wird bearbeitet|nicht angekommen|nicht gutgeschrieben|"
         "nicht erhalten|nie erhalten|gesperrt|eingefroren|blockiert|eingeschränkt|verloren|verschwunden|"
         "erstattung|rückerstattung|entschädigung|beschwerde|falsches netzwerk|zurückholen",
         COMPROMISE: "gehackt|gestohlen|geklaut|leergeräumt|nicht ich|war ich nicht|ohne meine zustimmung|"
@@ -642,7 +644,7 @@ LEXICONS: dict[str, dict[str, str]] = {
         HOWTO: "come faccio|come posso|come si|come attivo|come cambio|dove posso|è possibile",
         PROBLEM: "errore|errori|fallito|fallisce|rifiutat*|respint*|non valido|non riesco|non funziona|"
         "sbagliat*|problema|problemi|bug",
-        BLOCKED: "in sospeso|bloccat*|in attesa|in elaborazione|non arrivat*|non accreditat*|non ricevut*|"
+        BLOCKED: "dov'è il mio|dove sono i miei|dov'è finito|in sospeso|bloccat*|in attesa|in elaborazione|non arrivat*|non accreditat*|non ricevut*|"
         "congelat*|sospes*|limitat*|perso|persi|sparit*|rimborso|risarcimento|reclamo|contestazione|"
         "rete sbagliata|non rilascia",
         COMPROMISE: "hackerat*|rubat*|svuotat*|non sono stato io|senza il mio permesso|"
@@ -683,7 +685,7 @@ LEXICONS: dict[str, dict[str, str]] = {
         HOWTO: "hoe kan ik|hoe moet ik|hoe stel ik|waar kan ik|is het mogelijk",
         PROBLEM: "fout|foutmelding|mislukt|geweigerd|afgewezen|ongeldig|lukt niet|werkt niet|kan niet|"
         "verkeerd*|probleem|problemen|bug",
-        BLOCKED: "vast|hangt|in behandeling|in afwachting|niet ontvangen|niet bijgeschreven|niet aangekomen|"
+        BLOCKED: "waar is mijn|waar zijn mijn|vast|hangt|in behandeling|in afwachting|niet ontvangen|niet bijgeschreven|niet aangekomen|"
         "geblokkeerd|bevroren|opgeschort|beperkt|kwijt|verdwenen|terugbetaling|compensatie|klacht|"
         "verkeerd netwerk",
         COMPROMISE: "gehackt|gestolen|leeggehaald|niet ik|zonder mijn toestemming|iemand heeft ingelogd|"
@@ -722,7 +724,7 @@ LEXICONS: dict[str, dict[str, str]] = {
         Q: "jak|dlaczego|czemu|co|gdzie|kiedy|który|która|czy można",
         HOWTO: "jak mogę|jak zmienić|jak włączyć|jak wypłacić|gdzie mogę|czy można",
         PROBLEM: "błąd|błędu|nieudan*|odrzucon*|nieprawidłow*|nie mogę|nie działa|nie da się|problem*|bug",
-        BLOCKED: "wisi|oczekując*|w trakcie|nie doszł*|nie dotarł*|nie zaksięgowan*|nie otrzymał*|"
+        BLOCKED: "gdzie są moje|gdzie jest mój|gdzie moje|wisi|oczekując*|w trakcie|nie doszł*|nie dotarł*|nie zaksięgowan*|nie otrzymał*|"
         "zablokowan*|zamrożon*|blokad*|ograniczon*|zniknęł*|straciłem|zwrot|rekompensat*|reklamacj*|"
         "zła sieć",
         COMPROMISE: "włamał*|włamanie|zhakowan*|ukradli|ukradzion*|kradzież|to nie ja|bez mojej zgody|"
@@ -888,6 +890,131 @@ LEXICONS: dict[str, dict[str, str]] = {
         LAUGH: "555*|ฮ่า*",
         RESOLVED: "แก้ไขแล้ว|ได้รับแล้ว|เข้าแล้ว ขอบคุณ|เรียบร้อยแล้ว",
         INFO: "ปิดปรับปรุง|ประกาศ",
+    },
+    "tl": {
+        ME: "ako|ko|akin|aking",
+        YOU: "mo|iyo|ikaw|kayo|ninyo",
+        HELP: "tulong|tulungan|paki|pakitingnan|pakicheck|po|asap",
+        REQ: "paki|pakitingnan|pakicheck|tulong po|tulungan niyo",
+        STAFF: "admin|support|cs",
+        Q: "paano|bakit|ano|saan|kailan|pwede ba",
+        HOWTO: "paano mag|paano ko|paano po|paano ba",
+        PROBLEM: "error|hindi ko ma|hindi ma|ayaw|nagka-problema|problema|mali|failed|hindi gumagana",
+        BLOCKED: "pending|stuck|hindi pa pumapasok|hindi pumasok|hindi pa dumarating|hindi dumating|nawala|"
+        "na-freeze|naka-lock|na-lock|refund|nawawala|hindi pa natatanggap",
+        LOCK: "na-freeze|naka-lock|na-lock|naka-hold|suspended|na-suspend",
+        COMPROMISE: "na-hack|nahack|ninakaw|hindi ako|may nag-login|na-drain|nalimas",
+        SOMEONE: "may ibang tao|ibang tao|may tao",
+        ACTED: "nag-login|nag-withdraw|pinalitan|kinuha",
+        STILL: "hanggang ngayon|pa rin|parin|oras na|araw na",
+        NEG: "hindi|di|wala",
+        ARRIVE: "pumasok|pumapasok|dumating|natanggap|pumasok na",
+        DW: "deposit|nag-deposit|withdraw|nag-withdraw|cash in|cash out|padala|address|network|wallet|gcash",
+        KYC: "verification|verify|id|selfie|mukha|dokumento",
+        SEC: "login|mag-login|password|2fa|otp",
+        SECW: "code|email|numero|cellphone",
+        ACCOUNT: "account|akawnt",
+        TRADE: "order|futures|p2p|buyer|seller|trade|liquidated",
+        FUNDS: "pera|balance|pondo|coins",
+        ADVICE: "ingat|mag-ingat|huwag|wag ibigay|paalala|babala",
+        SCAMTALK: "scam|scammer|manloloko|peke|budol",
+        COMMUNITY: "may nakakaalam|sino|lahat|mga kaibigan",
+        LAUGH: "haha*|hehe*|lol",
+        RESOLVED: "naayos na|pumasok na salamat|salamat admin|okay na",
+        INFO: "maintenance|anunsyo",
+    },
+    "ur": {
+        ME: "میں|میرا|میری|میرے|مجھے|ہمارا",
+        YOU: "آپ|آپ کا|آپ کی|تم|تمہارا",
+        HELP: "مدد|براہ کرم|برائے مہربانی|پلیز|جلدی|فوری",
+        REQ: "براہ کرم|برائے مہربانی|پلیز|مدد کریں",
+        STAFF: "سپورٹ|ایڈمن",
+        Q: "کیسے|کیوں|کیا|کہاں|کب",
+        HOWTO: "کیسے کریں|طریقہ",
+        PROBLEM: "مسئلہ|غلط|ناکام|ایرر|نہیں ہو رہا|نہیں کر پا",
+        BLOCKED: "پینڈنگ|نہیں آیا|نہیں آئے|نہیں ملا|موصول نہیں|پھنس|بلاک|فریز|غائب|ریفنڈ",
+        LOCK: "بلاک|فریز|لاک|معطل",
+        COMPROMISE: "ہیک|چوری|میں نے نہیں کیا|بغیر اجازت",
+        SOMEONE: "کسی نے|کوئی اور",
+        ACTED: "لاگ ان|نکال|تبدیل|ٹرانسفر",
+        STILL: "ابھی تک|اب تک|گھنٹے|دن",
+        NEG: "نہیں|نہ",
+        ARRIVE: "آیا|آئے|ملا|پہنچا",
+        DW: "ڈپازٹ|جمع|ودڈرا|نکالنا|نکلوانا|ٹرانسفر|ایڈریس|نیٹ ورک|والٹ",
+        KYC: "کے وائی سی|تصدیق|شناخت|شناختی کارڈ|پاسپورٹ|سیلفی",
+        SEC: "لاگ ان|پاس ورڈ|2fa",
+        SECW: "کوڈ|ای میل|فون نمبر",
+        ACCOUNT: "اکاؤنٹ|کھاتہ",
+        TRADE: "آرڈر|فیوچرز|ٹریڈ|ٹریڈنگ|لیکویڈیٹ|خریدار|بیچنے والا",
+        FUNDS: "پیسے|رقم|بیلنس|فنڈز",
+        ADVICE: "ہوشیار|خبردار|کبھی نہ|شیئر نہ کریں|یاد رکھیں",
+        SCAMTALK: "فراڈ|دھوکہ|جعلی|اسکیم",
+        COMMUNITY: "کوئی|سب|دوستو",
+        LAUGH: "ہاہا*",
+        RESOLVED: "حل ہو گیا|آ گیا شکریہ",
+        INFO: "مینٹیننس|اعلان",
+    },
+    "ms": {
+        ME: "saya|aku|sy",
+        YOU: "anda|awak|kamu",
+        HELP: "tolong|bantu|mohon|segera|check|semak",
+        REQ: "tolong|mohon|bantu",
+        STAFF: "admin|cs|support",
+        Q: "bagaimana|macam mana|kenapa|mengapa|apa|bila|mana",
+        HOWTO: "macam mana nak|bagaimana cara|cara",
+        PROBLEM: "gagal|error|ralat|tak boleh|tidak boleh|masalah|salah|ditolak",
+        BLOCKED: "pending|tersangkut|belum masuk|tak masuk|tidak masuk|belum terima|hilang|dibekukan|disekat|refund",
+        LOCK: "dibekukan|disekat|dikunci|digantung",
+        COMPROMISE: "digodam|kena hack|dicuri|bukan saya|tanpa izin",
+        SOMEONE: "seseorang|orang lain",
+        ACTED: "login|log masuk|keluarkan|tukar|pindah",
+        STILL: "masih|belum|lagi|sejak|jam|hari",
+        NEG: "tak|tidak|belum",
+        ARRIVE: "masuk|terima|sampai",
+        DW: "deposit|depo|pengeluaran|keluarkan|withdraw|pindahan|alamat|rangkaian|dompet",
+        KYC: "pengesahan|verifikasi|identiti|ic|pasport|dokumen|selfie",
+        SEC: "log masuk|login|kata laluan|password|2fa|otp",
+        SECW: "kod|emel|nombor telefon",
+        ACCOUNT: "akaun",
+        TRADE: "pesanan|order|niaga|dagangan|futures|pembeli|penjual",
+        FUNDS: "duit|wang|baki|dana|syiling",
+        ADVICE: "hati-hati|berhati-hati|jangan|peringatan|awas",
+        SCAMTALK: "penipuan|penipu|palsu|scam",
+        COMMUNITY: "ada sesiapa|sesiapa|semua|geng",
+        LAUGH: "haha*|wkwk*",
+        RESOLVED: "dah selesai|sudah masuk|dah masuk terima kasih",
+        INFO: "penyelenggaraan|pengumuman",
+    },
+    "ro": {
+        ME: "eu|meu|mea|mei|mele|mi|mie|mă|am",
+        YOU: "tu|voi|dumneavoastră|tău|ta|vostru",
+        HELP: "ajutor|ajutați-mă|vă rog|va rog|urgent|verificați",
+        REQ: "vă rog|va rog|ajutor|ajutați-mă",
+        STAFF: "suport|admin",
+        Q: "cum|de ce|ce|unde|când|care",
+        HOWTO: "cum pot|cum fac|cum se",
+        PROBLEM: "eroare|eșuat|esuat|respins|nu pot|nu merge|nu funcționează|problemă|problema|greșit",
+        BLOCKED: "în așteptare|in asteptare|blocat*|nu a ajuns|nu au ajuns|nu am primit|nu apare|înghețat|dispărut|rambursare",
+        LOCK: "blocat*|înghețat*|suspendat*|restricționat*",
+        COMPROMISE: "spart|hackuit|furat|nu am fost eu|fără permisiunea",
+        SOMEONE: "cineva",
+        ACTED: "logat|retras|schimbat|transferat",
+        STILL: "încă|inca|de ieri|ore|zile",
+        NEG: "nu",
+        ARRIVE: "ajuns|primit|apare|creditat",
+        DW: "depunere|depozit|retragere|retras|transfer|adresă|adresa|rețea|retea|portofel|trimis",
+        KYC: "verificare|identitate|buletin|pașaport|document|selfie",
+        SEC: "autentificare|parolă|parola|2fa|logare",
+        SECW: "cod|email|telefon",
+        ACCOUNT: "cont|contul",
+        TRADE: "ordin|poziție|futures|lichidat|tranzacționare|cumpărător|vânzător",
+        FUNDS: "bani|sold|fonduri|monede",
+        ADVICE: "atenție|atentie|aveți grijă|nu dați|niciodată|nu împărtășiți",
+        SCAMTALK: "țeapă|teapa|escroc*|fals*|scam",
+        COMMUNITY: "cineva știe|toți|oameni",
+        LAUGH: "haha*",
+        RESOLVED: "rezolvat|a ajuns mulțumesc",
+        INFO: "mentenanță|anunț",
     },
 }
 

@@ -60,8 +60,10 @@ def parse_term(term: str, substring: bool) -> tuple[str, bool, bool]:
 class TermMatcher:
     """One automaton over a set of tagged terms. ``find`` returns the tagged hits in text order."""
 
-    def __init__(self, terms: Iterable[tuple[str, str, bool]]) -> None:
-        """``terms``: (term in the syntax above, tag, whether its language writes without spaces)."""
+    def __init__(self, terms: Iterable[tuple[str, str, bool]], inherit: frozenset[str] = frozenset()) -> None:
+        """``terms``: (term in the syntax above, tag, whether its language writes without spaces).
+        ``inherit``: tags a longer term takes over from the terms inside it ("akaun saya" is about an
+        account, because "akaun" is), since one hit hides the shorter ones it covers."""
         merged: dict[str, dict[tuple[bool, bool], set[str]]] = {}
         for raw, tag, substring in terms:
             surface, left, right = parse_term(raw.strip(), substring)
@@ -72,6 +74,8 @@ class TermMatcher:
             left = left and _is_word_char(surface[0])
             right = right and _is_word_char(surface[-1])
             merged.setdefault(surface, {}).setdefault((left, right), set()).add(tag)
+        if inherit:
+            _inherit_tags(merged, inherit)
         self._surfaces = list(merged)
         self._entries = [
             tuple(_Entry(frozenset(tags), left, right) for (left, right), tags in merged[s].items())
@@ -103,6 +107,24 @@ class TermMatcher:
             if tags is not None:
                 hits.append(Hit(tags, start, end))
         return hits
+
+
+def _inherit_tags(merged: dict[str, dict[tuple[bool, bool], set[str]]], inherit: frozenset[str]) -> None:
+    surfaces = list(merged)
+    inner = ahocorasick_rs.AhoCorasick(surfaces, matchkind=ahocorasick_rs.MatchKind.Standard)
+    for i, surface in enumerate(surfaces):
+        gained: set[str] = set()
+        for j, start, end in inner.find_matches_as_indexes(surface, overlapping=True):
+            if j == i:
+                continue
+            before_ok = start == 0 or not _is_word_char(surface[start - 1])
+            after_ok = end >= len(surface) or not _is_word_char(surface[end])
+            for (left, right), tags in merged[surfaces[j]].items():
+                if (before_ok or not left) and (after_ok or not right):
+                    gained |= tags & inherit
+        if gained:
+            for tags in merged[surface].values():
+                tags |= gained
 
 
 def build_terms(

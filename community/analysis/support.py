@@ -79,7 +79,7 @@ class SupportAnalyser:
             langs = list(lx.LEXICONS) if key is None else sorted({key, "en"})
             terms = build_terms(lx.LEXICONS, lx.SUBSTRING_LANGS, langs)
             terms += build_terms({"*": lx.UNIVERSAL}, frozenset(), ["*"])
-            matcher = self._matchers[key] = TermMatcher(terms)
+            matcher = self._matchers[key] = TermMatcher(terms, inherit=lx.DOMAIN_TAGS)
         return matcher
 
     def evidence(self, text: str, language: str | None) -> Evidence:

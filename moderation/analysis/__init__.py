@@ -15,7 +15,7 @@ from moderation.analysis.pii import PiiAnalyser
 from moderation.analysis.scam import ScamAnalyser
 from moderation.analysis.secret import SecretAnalyser
 from moderation.analysis.spam import SpamAnalyser
-from moderation.analysis.vocabulary import LEXICON, MESSENGER_DOMAINS, SHORTENERS
+from moderation.analysis.vocabulary import CONTEXT_CATEGORIES, LEXICON, MESSENGER_DOMAINS, SHORTENERS
 
 __all__ = ["build_flag_analysers"]
 
@@ -24,7 +24,9 @@ def build_flag_analysers(settings: Settings) -> list[Analyser]:
     """One analyser per flag. They share a per-message feature cache (tokens, phrase hits, links),
     so run them one after another on the same AnalysisInput object to pay for those once."""
     brand = BrandProfile(settings)
-    cache = FeatureCache(Lexicon(LEXICON), LinkFinder())
+    triggers = {k: v for k, v in LEXICON.items() if k not in CONTEXT_CATEGORIES}
+    context = {k: v for k, v in LEXICON.items() if k in CONTEXT_CATEGORIES}
+    cache = FeatureCache(Lexicon(triggers), LinkFinder(), Lexicon(context))
     shorteners = SHORTENERS | frozenset(d.lower().strip(".") for d in settings.analysis.shorteners)
     phishing = PhishingAnalyser(cache, brand, shorteners, MESSENGER_DOMAINS)
     return [

@@ -44,6 +44,8 @@ class Bip39Index:
             strip = lang not in _NO_TYPO_LANGS
             near: set[str] = set()
             for word in Mnemonic(lang).wordlist:
+                if "\ufffd" in word:
+                    continue  # the package's Russian list has one corrupted entry
                 for form in _forms(word, strip):
                     self._mask[form] = self._mask.get(form, 0) | (1 << bit)
                     if strip:

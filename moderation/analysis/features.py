@@ -7,10 +7,10 @@ import unicodedata
 from typing import TYPE_CHECKING
 
 from beacon.verdict import AnalysisInput, Span
-from moderation.analysis.lexicon import UNSPACED_RE, WORD_RE, TokenOffsets
+from moderation.analysis.lexicon import UNSPACED_RE, WORD_RE, Hits, TokenOffsets
 
 if TYPE_CHECKING:
-    from moderation.analysis.lexicon import Hits, Lexicon
+    from moderation.analysis.lexicon import Lexicon
     from moderation.analysis.links import Link, LinkFinder
 
 DIGIT_RE = re.compile(r"\d")
@@ -39,8 +39,10 @@ class lazy:  # noqa: N801 - used like @property
 class MessageFeatures:
     """Lowercased text, word tokens, lexicon hits and links of one message; each built on first use."""
 
-    def __init__(self, message: AnalysisInput, lexicon: Lexicon, links: LinkFinder) -> None:
+    def __init__(self, message: AnalysisInput, lexicon: Lexicon, links: LinkFinder,
+                 context: Lexicon | None = None) -> None:
         self.message = message
+        self._context = context
         # Platforms cap messages at a few KB; longer input (a pasted file, an attack) is analysed
         # in its first MAX_CHARS so one message cannot stall the pipeline. Offsets stay valid.
         self.text = message.text[:MAX_CHARS]
@@ -69,7 +71,10 @@ class MessageFeatures:
 
     @lazy
     def hits(self) -> Hits:
-        return self._lexicon.match(self)
+        context = self._context
+        if context is None:
+            return Hits(self._lexicon.match(self))
+        return Hits(self._lexicon.match(self), context.categories, lambda: context.match(self))
 
     @lazy
     def links(self) -> list[Link]:
@@ -109,16 +114,17 @@ class MessageFeatures:
 class FeatureCache:
     """Remembers the features of the last message, so analysers run in sequence share the work."""
 
-    def __init__(self, lexicon: Lexicon, links: LinkFinder) -> None:
+    def __init__(self, lexicon: Lexicon, links: LinkFinder, context: Lexicon | None = None) -> None:
         self._lexicon = lexicon
         self._links = links
+        self._context = context
         self._last: MessageFeatures | None = None
 
     def get(self, message: AnalysisInput) -> MessageFeatures:
         last = self._last
         if last is not None and last.message is message:
             return last
-        features = MessageFeatures(message, self._lexicon, self._links)
+        features = MessageFeatures(message, self._lexicon, self._links, self._context)
         self._last = features
         return features
 

@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, NamedTuple
+
+import ahocorasick_rs
 
 from beacon.verdict import Span
 
@@ -24,8 +26,7 @@ _STEM_KEY = 3  # stems are indexed by their first three characters
 _MEMO_SIZE = 50_000
 
 
-@dataclass(frozen=True, slots=True)
-class Hit:
+class Hit(NamedTuple):
     """Where a phrase matched: token indices (``by_token``) or character offsets."""
 
     start: int
@@ -33,23 +34,39 @@ class Hit:
     by_token: bool
 
 
-@dataclass(slots=True)
 class Hits:
-    """Category → matches, for one message."""
+    """Category → matches, for one message. Context categories (negation, pronouns…) are matched
+    only when a rule first asks for one: most messages never need them."""
 
-    found: dict[str, list[Hit]] = field(default_factory=dict)
+    __slots__ = ("found", "_context", "_load")
+
+    def __init__(self, found: dict[str, list[Hit]], context: frozenset[str] = frozenset(),
+                 load: Callable[[], dict[str, list[Hit]]] | None = None) -> None:
+        self.found = found
+        self._context = context
+        self._load = load
+
+    def _need(self, categories: Iterable[str]) -> None:
+        if self._load is not None and not self._context.isdisjoint(categories):
+            load, self._load = self._load, None
+            for category, hits in load().items():
+                self.found.setdefault(category, []).extend(hits)
 
     def __contains__(self, category: str) -> bool:
+        self._need((category,))
         return category in self.found
 
     def any(self, *categories: str) -> bool:
+        self._need(categories)
         return not self.found.keys().isdisjoint(categories)
 
-    def count(self, *categories: str) -> int:
-        return sum(1 for c in categories if c in self.found)
-
     def get(self, category: str) -> list[Hit]:
+        self._need((category,))
         return self.found.get(category, [])
+
+    def all(self) -> dict[str, list[Hit]]:
+        self._need(self._context)
+        return self.found
 
 
 @dataclass(frozen=True, slots=True)
@@ -104,11 +121,12 @@ class Lexicon:
                     self._stems[first[:_STEM_KEY]].append((first, pattern))
                 else:
                     self._short_stems[first].append(pattern)
-        self._substring_categories = {k: frozenset(v) for k, v in substrings.items()}
-        self._substring_re = (
-            re.compile("|".join(re.escape(s) for s in sorted(substrings, key=len, reverse=True)))
-            if substrings
-            else None
+        # Substring phrases go into one Aho-Corasick automaton (ahocorasick-rs, native code): one
+        # pass over the text whatever the number of phrases, where a regex alternation tries each.
+        self._phrase_cats = [tuple(sorted(cats)) for cats in substrings.values()]
+        self._automaton = (
+            ahocorasick_rs.AhoCorasick(list(substrings), matchkind=ahocorasick_rs.MatchKind.Standard)
+            if substrings else None
         )
         self.categories = frozenset(categories)
         # Token → patterns it starts. Chat vocabulary repeats, so most lookups are one dict hit.
@@ -134,7 +152,7 @@ class Lexicon:
                 (stem_next.append(p) if stem else by_next[text].append(p))
         return _Entry(singles, {k: tuple(v) for k, v in by_next.items()}, tuple(stem_next))
 
-    def match(self, features: MessageFeatures) -> Hits:
+    def match(self, features: MessageFeatures) -> dict[str, list[Hit]]:
         found: dict[str, list[Hit]] = {}
         tokens = features.tokens
         n = len(tokens)
@@ -159,11 +177,13 @@ class Lexicon:
                     end = _match_rest(tokens, i + 1, p.rest)
                     if end:
                         found.setdefault(p.category, []).append(Hit(i, end, True))
-        if self._substring_re is not None and features.unspaced:
-            for m in self._substring_re.finditer(features.lower):
-                for category in self._substring_categories[m.group()]:
-                    found.setdefault(category, []).append(Hit(m.start(), m.end(), False))
-        return Hits(found)
+        if self._automaton is not None and features.unspaced:
+            phrase_cats = self._phrase_cats
+            for index, start, end in self._automaton.find_matches_as_indexes(features.lower, overlapping=True):
+                hit = Hit(start, end, False)
+                for category in phrase_cats[index]:
+                    found.setdefault(category, []).append(hit)
+        return found
 
 
 def _match_rest(tokens: list[str], start: int, rest: tuple[tuple[str, bool], ...]) -> int:
@@ -183,7 +203,12 @@ class TokenOffsets:
     """Character offsets of word tokens, computed only when a finding needs a span."""
 
     def __init__(self, lower: str) -> None:
+        self._lower = lower
         self._offsets = [(m.start(), m.end()) for m in _WORD_RE.finditer(lower)]
+
+    def text_of(self, hit: Hit) -> str:
+        span = self.span(hit)
+        return self._lower[span.start:span.end]
 
     def span(self, hit: Hit) -> Span:
         if not hit.by_token:

@@ -79,7 +79,7 @@ class ScamAnalyser:
     def _negated(self, f: MessageFeatures, clause: tuple[int, int]) -> bool:
         """A negation in the clause that is not part of another phrase ("no privado", "not even")."""
         start, end = clause
-        phrases = [h for c, hs in f.hits.found.items() if c != "neg" for h in hs if h.end - h.start > 1]
+        phrases = [h for c, hs in f.hits.all().items() if c != "neg" for h in hs if h.end - h.start > 1]
         for hit in f.hits.get("neg"):
             if start <= f.offsets.char_start(hit) < end and not _within_any(hit, phrases):
                 return True
@@ -136,7 +136,7 @@ class ScamAnalyser:
         m = f.message
         poses = any(self._brand.mentions_brand(n) and self._brand.has_title(n)
                     for n in (m.author_name, m.author_username) if n)
-        if f.hits.any("scam.staff", "scam.help") or poses:
+        if "scam.staff" in hits or poses or ("scam.help" in hits and "scam.topic" in hits):
             return ("offers support or help in private messages (fake support)",
                     [f.offsets.span(hit), *self._spans(f, "scam.staff", "scam.help")])
         return None

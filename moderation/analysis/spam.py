@@ -18,11 +18,18 @@ _TRIGGERS = tuple(_TOPICS)
 # "$300 a day", "300$ в день", "5000 per week", "1k/day".
 _MONEY_RATE_RE = re.compile(
     r"\d[\d,.]*\s*(?:k|к|тыс\w*|万|千)?\s*(?:\$|usd[tc]?|€|eur|руб\w*|₽|rs|₹|元|块|rp|₺|tl|zł|грн)?\s*"
-    r"(?:/|a|per|every|this|in a|in one|last|в|за|每|por|al|pro|par|mỗi|sehari|per)\s*"
+    r"(?:(?:daily|weekly|monthly|ежедневно|в сутки)\b|(?:/|a|per|every|this|in a|in one|last|в|за|每|por|al|pro|par|mỗi|sehari|per)\s*"
     r"(?:day|week|month|hour|день|неделю|сутки|месяц|час|天|日|周|月|día|dia|semana|mes|tag|woche|monat"
-    r"|jour|semaine|mois|gün|hafta|ngày|tuần|hari|minggu|giorno|settimana|dag|week|dzień|tydzień)\b",
+    r"|jour|semaine|mois|gün|hafta|ngày|tuần|hari|minggu|giorno|settimana|dag|week|dzień|tydzień)\b)",
     re.IGNORECASE,
 )
+# "daily 1000 TL", "每天300", "ежедневно 5000": the rate before the amount.
+_RATE_MONEY_RE = re.compile(
+    r"(?:daily|weekly|günlük|haftalık|每天|每日|每周|ежедневно|в день от|mỗi ngày|setiap hari|täglich|"
+    r"diario|diariamente|por día|por dia)\s*(?:from|от|de|ab)?\s*[$€£₽₺¥]?\s?\d",
+    re.IGNORECASE,
+)
+_HANDLE_RE = re.compile(r"(?<![\w@.])@([A-Za-z][\w.]{3,31}[A-Za-z0-9_])")
 _INVITE_RE = re.compile(r"t\.me/(?:\+|joinchat/)|chat\.whatsapp\.com/|discord\.gg/|discord\.com/invite/",
                         re.IGNORECASE)
 THRESHOLD = 3.0
@@ -53,27 +60,37 @@ class SpamAnalyser:
         for category, cap in _TOPICS.items():
             found = hits.get(category)
             if found:
-                distinct = len({(h.start, h.end) for h in found})
+                distinct = len({f.offsets.text_of(h) for h in found})
                 topic += min(cap, distinct)
                 signals.append(category.split(".", 1)[1])
-        support, promo = self._promotion(f)
+        rate = f.digit_count > 0 and (_MONEY_RATE_RE.search(f.lower) or _RATE_MONEY_RE.search(f.lower))
+        if rate:
+            # "$300 a day" is both a topic (easy money) and a sales pitch.
+            topic += 1
+            signals.append("money per time")
+        support, promo, push = self._promotion(f)
+        if rate:
+            support += 1.0
         score = topic + support
-        # Two topic phrases need promotion around them; three need a second topic or any push.
-        promoted = topic >= 2 and support >= 1 and score >= THRESHOLD
-        saturated = topic >= 3 and (len(signals) >= 2 or support > 0)
+        # Spam always tells the reader where to go or what it costs: a call to action, a link, a
+        # handle or a price. Without one, even several topic words are just conversation.
+        promoted = push and topic >= 2 and score >= THRESHOLD
+        saturated = push and topic >= 3 and len(signals) >= 2
         invite_push = promo and (f.emoji_count >= 3 or "spam.cta" in hits or topic >= 1)
-        if promoted or saturated or invite_push:
+        if promoted or saturated or invite_push or topic >= 5:
             spans = [f.offsets.span(h) for c in _TOPICS for h in hits.get(c)[:1]]
-            kinds = ", ".join(signals) or "channel promotion"
+            kinds = ", ".join(dict.fromkeys(signals)) or "channel promotion"
             return [Finding(analyser=self.name, flag=Flag.spam, score=round(score, 2),
                             reason=f"unsolicited promotion ({kinds})", spans=tuple(spans[:4]),
                             detail={"signals": kinds})]
         return []
 
-    def _promotion(self, f: MessageFeatures) -> tuple[float, bool]:
-        """Score of promotion signals, and whether it pushes a non-brand chat/channel."""
+    def _promotion(self, f: MessageFeatures) -> tuple[float, bool, bool]:
+        """Score of promotion signals; whether it pushes a non-brand chat/channel; whether it
+        tells the reader where to go (call to action, price, link, handle)."""
         hits = f.hits
         support = 0.0
+        push = hits.any("spam.cta", "spam.price", "scam.private")
         if "spam.cta" in hits:
             support += 1.0
         if "spam.price" in hits:
@@ -81,13 +98,12 @@ class SpamAnalyser:
         emoji = f.emoji_count
         if emoji >= 3:
             support += 1.0 if emoji < 6 else 2.0
-        if f.digit_count and _MONEY_RATE_RE.search(f.lower):
-            support += 1.5
         promo = False
         official = self._brand.handles
         for link in f.links:
             if self._brand.is_trusted_host(link.host):
                 continue
+            push = True
             if link.registrable in self._messengers:
                 handle = link.path.strip("/").split("/")[0].lower()
                 if handle and handle not in official:
@@ -96,8 +112,10 @@ class SpamAnalyser:
                 support += 0.5
         if promo:
             support += 1.5
+        if "@" in f.text and any(h.lower() not in official for h in _HANDLE_RE.findall(f.text)):
+            push = True
+            support += 0.5
         if _INVITE_RE.search(f.text):
             promo = True
             support += 0.5
-        return support, promo
-
+        return support, promo, push

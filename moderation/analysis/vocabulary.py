@@ -18,7 +18,7 @@ STAFF_TITLES = (
     "客服", "官方", "管理员", "管理", "工作人员", "客户服务", "技术支持", "运营", "支持", "官方客服",
     "поддержка", "поддержки", "саппорт", "администратор", "админ", "администрация", "модератор",
     "служба", "официальный", "официальная", "менеджер",
-    "підтримка", "адміністратор", "модератор", "офіційний",
+    "підтримка", "адміністратор", "адмін", "модератор", "офіційний",
     "soporte", "ayuda", "equipo", "administrador", "moderador", "oficial", "atención",
     "suporte", "ajuda", "equipe", "atendimento", "moderadora",
     "destek", "yönetici", "resmi", "ekip", "yetkili", "müşteri",
@@ -64,6 +64,10 @@ SHORTENERS = frozenset({
     "urlz.fr", "gg.gg", "shrtco.de", "1url.cz", "qrco.de", "lnk.to", "tiny.one", "href.li",
     "cli.re", "shorturl.me", "vk.cc", "did.li", "0rz.tw", "reurl.cc", "ppt.cc", "me2.kr", "han.gl",
 })
+
+# Categories only rules need once a trigger matched (very common words: "not", "your", "me"):
+# matched lazily, on first use.
+CONTEXT_CATEGORIES = frozenset({"neg", "scam.your", "scam.me", "scam.topic", "scam.install"})
 
 LEXICON: dict[str, tuple[str, ...]] = {
     # ---- gates: cheap token hits that decide whether the secret analyser runs its regexes ----
@@ -173,6 +177,19 @@ LEXICON: dict[str, tuple[str, ...]] = {
         "مساعدتك", "أساعدك", "حسابك", "کمکتون", "کمکت", "حسابتون", "मदद कर सकता", "मैं मदद", "आपका खाता",
         "ช่วยคุณ", "บัญชีของคุณ", "pomogę", "twoje konto", "posso aiutarti", "aiutarti", "il tuo account",
         "ik kan je helpen", "je account", "uw account",
+    ),
+    "scam.topic": (
+        "account", "accounts", "wallet", "withdrawal", "withdrawals", "withdraw", "deposit", "deposits",
+        "ticket", "funds", "transaction", "kyc", "verification", "refund", "2fa", "balance", "frozen",
+        "locked", "case", "issue", "problem",
+        "账户", "账号", "钱包", "提币", "充值", "提现", "资金", "工单", "аккаунт*", "кошел*", "вывод*",
+        "депозит*", "средств*", "cuenta", "billetera", "retiro", "depósito", "fondos", "conta", "carteira",
+        "saque", "fundos", "hesap*", "cüzdan*", "çekim", "tài khoản", "ví", "rút tiền", "nạp tiền",
+        "계정", "지갑", "출금", "입금", "アカウント", "ウォレット", "出金", "入金", "compte", "portefeuille",
+        "retrait", "dépôt", "fonds", "konto", "auszahlung", "einzahlung", "akun", "dompet", "penarikan",
+        "dana", "حساب", "محفظة", "سحب", "إيداع", "کیف پول", "برداشت", "واریز", "खाता", "वॉलेट", "निकासी",
+        "บัญชี", "กระเป๋า", "ถอน", "ฝาก", "portfel", "wypłata", "wpłata", "рахун*", "гаманец*",
+        "виведення", "conto", "portafoglio", "prelievo", "rekening", "portemonnee", "opname", "storting",
     ),
     "scam.ask": (
         "send", "share", "give", "provide", "enter", "type", "submit", "tell me", "paste", "verify",
@@ -419,11 +436,11 @@ LEXICON: dict[str, tuple[str, ...]] = {
     "spam.money": (
         "earn", "earning", "earnings", "passive income", "make money", "extra income", "income", "per day",
         "a day", "per week", "a week", "daily", "weekly", "profit", "profits",
-        "заработ*", "доход*", "в день", "в неделю", "пассивн* доход*", "прибыл*", "日入", "月入", "日赚",
+        "заработ*", "зарабат*", "доход*", "в день", "в неделю", "пассивн* доход*", "прибыл*", "日入", "月入", "日赚",
         "躺赚", "轻松赚", "赚钱", "收益", "日结", "gana", "ganar dinero", "ingresos", "al día", "por día",
-        "ganhe", "renda extra", "por dia", "günlük kazanç", "para kazan", "kazanç", "kiếm tiền", "thu nhập",
+        "ganhe", "renda extra", "por dia", "günlük kazanç", "para kazan", "kazanç*", "kazan", "kazanın", "kiếm tiền", "thu nhập",
         "mỗi ngày", "수익", "부업", "하루", "副業", "稼げる", "日給", "gagnez", "revenu", "par jour",
-        "verdienen", "pro tag", "nebenverdienst", "penghasilan", "per hari", "cuan", "ربح", "دخل",
+        "verdien*", "pro tag", "nebenverdienst", "penghasilan", "per hari", "cuan", "ربح", "دخل",
         "درآمد", "कमाई", "रोजाना", "รายได้", "ต่อวัน", "zarabiaj", "dziennie", "заробіт*", "дохід",
         "guadagna", "al giorno", "per dag",
     ),
@@ -436,7 +453,7 @@ LEXICON: dict[str, tuple[str, ...]] = {
         "兼职", "招聘", "无需经验", "在家", "招代理", "日结", "trabajo desde casa", "sin experiencia",
         "empleo", "trabalho em casa", "sem experiência", "vagas", "evden çalış*", "iş ilanı", "deneyimsiz",
         "việc làm", "tuyển dụng", "làm tại nhà", "재택", "알바", "구인", "在宅", "求人", "未経験",
-        "travail à domicile", "sans expérience", "recrutement", "heimarbeit", "nebenjob", "ohne erfahrung",
+        "travail à domicile", "sans expérience", "recrutement", "heimarbeit", "nebenjob", "ohne erfahrung", "von zu hause", "depuis chez vous", "desde casa",
         "kerja dari rumah", "lowongan", "tanpa pengalaman", "عمل من المنزل", "وظيفة", "کار در منزل",
         "استخدام", "घर से काम", "नौकरी", "งานออนไลน์", "ทำงานที่บ้าน", "praca zdalna", "bez doświadczenia",
         "робота вдома", "вакансі*", "lavoro da casa", "senza esperienza", "thuiswerk", "vacature",
@@ -446,7 +463,7 @@ LEXICON: dict[str, tuple[str, ...]] = {
         "verified accounts", "kyc accounts", "vps", "proxies", "proxy", "rdp", "smm", "promotion service",
         "boost", "wholesale", "accounts for sale", "sell accounts",
         "подписчик*", "лайк*", "продам", "продаю", "прокси", "накрутк*", "оптом", "出售", "粉丝", "点赞",
-        "刷单", "实名账号", "收售", "批发", "vendo", "seguidores", "curtidas", "satılık", "takipçi",
+        "刷单", "实名账号", "实名认证账号", "实名", "账号出售", "收购", "收售", "批发", "vendo", "seguidores", "curtidas", "satılık", "takipçi",
         "người theo dõi", "판매", "팔로워", "販売", "フォロワー", "abonnés", "vends", "verkaufe", "follower",
         "pengikut", "للبيع", "متابعين", "فالوور", "फॉलोअर्स", "ผู้ติดตาม", "sprzedam", "obserwujący",
         "підписник*", "te koop", "volgers",
@@ -467,7 +484,7 @@ LEXICON: dict[str, tuple[str, ...]] = {
         "dm", "dm me", "pm", "pm me", "contact me", "join", "join now", "join us", "subscribe", "click",
         "link in bio", "write me", "message me", "inbox", "whatsapp", "register", "sign up", "limited",
         "hurry", "don't miss", "only today", "act now", "telegram", "apply", "free", "for details",
-        "more info", "interested",
+        "more info", "interested", "contact her", "contact him", "write to me", "link", "👉",
         "пишите", "пиши", "в лс", "в личку", "подписывайся", "подпишись", "переходи", "жми", "ссылка",
         "вступай", "подробности", "кому интересно", "加入", "名额有限", "限时", "加我", "私聊", "私信", "联系", "进群", "加群", "点击", "扫码", "微信", "vx", "wx",
         "escríbeme", "únete", "suscríbete", "chama no privado", "me chama", "inscreva-se", "dm at",

@@ -108,3 +108,11 @@ def test_export_detection_falls_back_to_lines():
     text = '{\n"id": 1}\n{"id": 2, "text": "hi"}\n'
     recs = list(read_records(io.StringIO(text)))
     assert [r.line for r in recs] == [1, 2, 3]
+
+
+def test_unicode_line_separators_stay_inside_one_output_line(pipeline):
+    feed = json.dumps({"id": "a\x85b\u2028c\u2029", "text": "line one\u2028line two"}, ensure_ascii=False) + "\n"
+    out = io.StringIO()
+    analyse_stream(pipeline, io.StringIO(feed), out)
+    (line,) = out.getvalue().splitlines()
+    assert json.loads(line)["id"] == "a\x85b\u2028c\u2029"

@@ -65,3 +65,20 @@ async def test_trim_keeps_entries_pending_to_a_dead_consumer(make_bus):
     assert await bus.trim("events", exact=True) == 0
     assert await bus.redis.xlen(stream) == 5
     assert await bus.pending_count("events", "workers") == 5
+
+
+async def test_quiet_consumers_are_forgotten_only_when_they_hold_nothing(make_bus):
+    bus = await make_bus(partitions=1)
+    await bus.ensure_group("events", "workers")
+    stream = bus.stream_key("events", 0)
+    await bus.publish("events", b"held")
+    await bus.redis.xreadgroup("workers", "crashed-holding", {stream: ">"})  # holds the entry
+    await bus.redis.xgroup_createconsumer(stream, "workers", "crashed-empty")  # holds nothing
+    await bus.redis.xgroup_createconsumer(stream, "workers", "me")
+
+    removed = await bus._forget_idle(keys=[stream], args=["workers", "me", 0])
+
+    assert removed == 1
+    names = {c["name"].decode() for c in await bus.redis.xinfo_consumers(stream, "workers")}
+    assert names == {"crashed-holding", "me"}
+    assert await bus.pending_count("events", "workers") == 1

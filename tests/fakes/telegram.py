@@ -920,7 +920,10 @@ class FakeTelegram:
         method = request.match_info["method"]
         params: dict[str, Any] = {}
         try:
-            params = await _read_params(request)
+            try:
+                params = await _read_params(request)
+            except ConnectionResetError:  # the client went away mid-request (a cancelled call): nothing to do
+                return web.Response(status=400)
             if request.match_info["token"] != self.token:
                 raise ApiError(401, "Unauthorized")
             handler = getattr(self, f"_api_{method.lower()}", None)

@@ -18,7 +18,8 @@ FORBIDDEN = {
     "bots": {"community", "moderation", "announcements"},
 }
 # The kernel's wiring (builder, CLI, demo) is where the parts meet; it may import them lazily.
-WIRING = {"beacon/app.py", "beacon/cli.py", "beacon/demo.py", "beacon/analysis/pipeline.py"}
+WIRING = {"beacon/app.py", "beacon/cli.py", "beacon/demo.py", "beacon/analysis/pipeline.py",
+          "beacon/migrations/env.py"}  # the one schema history: every package's tables meet there
 
 
 def _imports(path: Path) -> set[str]:

@@ -155,10 +155,14 @@ async def test_safety_alert_after_three_chats(journey_factory) -> None:
 async def test_verify_tells_staff_from_lookalikes(journey_factory) -> None:
     j = await journey_factory()
     await j.say("dm @ann: /verify @nimbus_support", "dm @ann: /verify @nimbus_supp0rt", "@bob: /verify @Nimbus_Support")
-    lines = [line for line in j.out.splitlines() if "verified Nimbus staff" in line]
-    assert lines[0].split(": ", 1)[1].startswith("✅") and "exact username" in lines[0]
-    assert lines[1].split(": ", 1)[1].startswith("❌") and "imitates verified staff member nimbus_support" in lines[1]
-    assert "#general" in lines[2] and "✅" in lines[2]
+    lines = {line.split("]", 1)[0]: line.split(": ", 1)[1] for line in j.out.splitlines()
+             if "verified Nimbus staff" in line}
+    staff = next(v for v in lines.values() if "@nimbus_support" in v)
+    fake = next(v for v in lines.values() if "@nimbus_supp0rt" in v)
+    group = next(v for k, v in lines.items() if k.startswith("bot → #general"))
+    assert staff.startswith("✅") and "exact username" in staff
+    assert fake.startswith("❌") and "imitates verified staff member nimbus_support" in fake
+    assert group.startswith("✅")
 
 
 async def test_support_request_with_pii_is_deleted_silently(journey_factory) -> None:

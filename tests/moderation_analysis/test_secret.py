@@ -33,6 +33,8 @@ def joined(words: list[str], lang: str) -> str:
 @pytest.mark.parametrize("lang", LANGUAGES)
 def test_generated_mnemonic_every_language_and_length(analysers, lang: str, strength: int) -> None:
     phrase = Mnemonic(lang).generate(strength)
+    while "\ufffd" in phrase:  # the package's Russian list has one corrupted word
+        phrase = Mnemonic(lang).generate(strength)
     got, findings = run_flags(analysers, f"is this right? {phrase}")
     assert "secret" in got, (lang, strength)
     assert all(phrase not in f.reason and phrase not in str(f.detail) for f in findings)

@@ -3,8 +3,8 @@
     python -m tests.telegram.adapter_process BASE_URL SINK [PUBLISH_DELAY_S]
 
 SINK is ``bus:<database url>`` (Beacon's in-process bus persisted in that database: ``publish``
-returns once the entry is committed) or ``jsonl:<path>`` (one line per event, fsync'ed before
-``publish`` returns). The token comes from the BEACON_TELEGRAM__TOKEN environment variable (never
+returns once the entry is committed), ``redis:<redis url>#<key prefix>`` (the Redis Streams bus)
+or ``jsonl:<path>`` (one line per event, fsync'ed before ``publish`` returns). The token comes from the BEACON_TELEGRAM__TOKEN environment variable (never
 on a command line). ``PUBLISH_DELAY_S`` sleeps after each publish, widening the window between
 receiving updates and confirming them. Prints ``ready`` once the bot is initialised.
 """
@@ -48,10 +48,19 @@ async def main(base_url: str, sink: str, delay_s: float) -> None:
         await bus.start()
         await bus.ensure_group(EVENTS_TOPIC, WORKERS_GROUP)
         durable: Callable[[EventBase], Awaitable[None]] = publisher(bus)
+    elif kind == "redis":  # redis:<url>#<key prefix>: the Redis Streams bus (scale-out)
+        from beacon.bus.redis import RedisStreamsBus
+        from beacon.runner import EVENTS_TOPIC, WORKERS_GROUP, publisher
+
+        url, _, prefix = target.partition("#")
+        bus = RedisStreamsBus.from_url(url, prefix=prefix or "beacon")
+        await bus.start()
+        await bus.ensure_group(EVENTS_TOPIC, WORKERS_GROUP)
+        durable = publisher(bus)
     elif kind == "jsonl":
         durable = FsyncSink(target)
     else:
-        raise SystemExit(f"unknown sink {sink!r}: use bus:<database url> or jsonl:<path>")
+        raise SystemExit(f"unknown sink {sink!r}: use bus:<database url>, redis:<url>#<prefix> or jsonl:<path>")
 
     async def publish(event: EventBase) -> None:
         await durable(event)

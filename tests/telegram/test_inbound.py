@@ -2,17 +2,20 @@
 
 from __future__ import annotations
 
+import asyncio
+
+from beacon.actions import AnswerButton, Button, SendMessage
 from beacon.events import (
     BotMembershipChanged,
     BotStarted,
     ButtonPressed,
     ChatKind,
+    ChatRef,
     MemberJoined,
     MessageEdited,
     MessagePosted,
 )
 from tests.fakes.telegram import FakeTelegram, text_mention
-from tests.telegram.conftest import Published
 
 
 async def test_group_message_becomes_message_posted(fake: FakeTelegram, running) -> None:
@@ -169,9 +172,6 @@ async def test_button_press_round_trip(fake: FakeTelegram, running) -> None:
     fake.add_bot(group, admin=True)
     fake.set_member(group, moderator, "administrator", can_delete_messages=True)
     fake.set_member(group, member, "member")
-    from beacon.actions import AnswerButton, Button, SendMessage
-    from beacon.events import ChatRef
-
     chat = ChatRef(platform="telegram", chat_id=str(group.id))
     result = await adapter.perform(SendMessage(key="k1", platform="telegram", chat=chat, text="Case 7: phishing link",
                                                buttons=((Button(text="Delete", data="case:7:delete"),
@@ -208,18 +208,13 @@ async def test_privacy_mode_non_admin_bot_sees_only_what_concerns_it(fake: FakeT
     assert [p.text for p in published.of(MessagePosted)] == ["@BeaconHelpBot help me"]
 
 
-def _send(chat_id: int, text: str):
-    from beacon.actions import SendMessage
-    from beacon.events import ChatRef
-
+def _send(chat_id: int, text: str) -> SendMessage:
     return SendMessage(key=f"send:{text}", platform="telegram", chat=ChatRef(platform="telegram", chat_id=str(chat_id)),
                        text=text)
 
 
 async def test_published_before_confirmed(fake: FakeTelegram, adapter) -> None:
     """The offset moves past an update only after its events were published."""
-    import asyncio
-
     group = fake.create_group("Exchange", owner=fake.add_user("Olga"))
     fake.add_bot(group, admin=True)
     ann = fake.add_user("Ann")
