@@ -99,8 +99,7 @@ def _message(text: str, platform: str, chat: Any, author_id: Any, author_name: A
     def opt(v: Any) -> str | None:
         return None if v is None or isinstance(v, (dict, list)) else str(v)
 
-    # Every field is already a plain str / None / bool here, so skip re-validation (per message).
-    return AnalysisInput.model_construct(
+    return AnalysisInput(
         text=_clean_text(text),
         platform=platform,
         chat=opt(chat),

@@ -273,6 +273,8 @@ def masked_dump(settings: Settings) -> dict[str, Any]:
             return sorted(items, key=str) if isinstance(value, (set, frozenset)) else items
         if isinstance(value, Enum):
             return value.value
+        if isinstance(value, Path):
+            return str(value)
         if isinstance(value, str) and "://" in value and "@" in value:
             return _mask_url_password(value)
         return value

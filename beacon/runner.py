@@ -17,6 +17,7 @@ from beacon.actions import (
     BanMember,
     DeleteMessage,
     EditMessage,
+    FetchFile,
     Forbidden,
     NotFound,
     PinMessage,
@@ -45,7 +46,8 @@ OUTBOX_TOPIC = "outbox"
 IDEMPOTENCY_TTL = timedelta(days=7)
 
 # Re-running these cannot do harm twice, so a send whose fate is unknown may simply be retried.
-IDEMPOTENT_ACTIONS = (DeleteMessage, EditMessage, BanMember, UnbanMember, RestrictMember, PinMessage, AnswerButton)
+IDEMPOTENT_ACTIONS = (DeleteMessage, EditMessage, BanMember, UnbanMember, RestrictMember, PinMessage, AnswerButton,
+                      FetchFile)
 
 
 def publisher(bus: Bus) -> Callable[[EventBase], "asyncio.Future[None]"]:

@@ -14,6 +14,7 @@ import unicodedata
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 
 import frontmatter
@@ -42,21 +43,25 @@ def fold_accents(word: str) -> str:
     return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
+@lru_cache(maxsize=1)
+def _jieba_tokenizer():  # noqa: ANN202 - jieba.Tokenizer
+    """jieba's dictionary takes a second to load: one read-only instance per process, built on first use
+    (a private instance, not jieba's module-level default, which other code may reconfigure)."""
+    import jieba
+
+    jieba.setLogLevel(logging.WARNING)
+    tokenizer = jieba.Tokenizer()
+    tokenizer.initialize()
+    return tokenizer
+
+
 class Tokenizer:
     """Words for Latin/Cyrillic scripts (plus accent-folded forms and prefixes), jieba words and
     character bigrams for Chinese, character bigrams for Japanese and Korean (two-character words
     such as 提币, 充值, 출금 match)."""
 
-    def __init__(self) -> None:
-        self._jieba = None
-
     def _segment(self, run: str) -> list[str]:
-        if self._jieba is None:
-            import jieba
-
-            jieba.setLogLevel(logging.WARNING)
-            self._jieba = jieba.Tokenizer()  # a private instance: jieba's default one is module state
-        return [w for w in self._jieba.cut_for_search(run) if len(w) >= 2]
+        return [w for w in _jieba_tokenizer().cut_for_search(run) if len(w) >= 2]
 
     def tokens(self, text: str) -> list[str]:
         text = unicodedata.normalize("NFKC", text).lower()

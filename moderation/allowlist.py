@@ -8,6 +8,8 @@ from dataclasses import dataclass
 from beacon.verdict import Finding, Flag, Verdict
 
 DOMAIN, ACCOUNT = "domain", "account"
+# The flags whose findings an allow list can lift.
+ALLOWABLE = frozenset({Flag.phishing, Flag.impersonation})
 
 
 @dataclass(frozen=True)

@@ -124,6 +124,8 @@ class Moderation:
 
     async def _verdict(self, ctx: Context, key: str, message: AnalysisInput, community: str) -> Verdict:
         verdict = ctx.verdict_for(key, message)
+        if not any(f.flag in allowlist.ALLOWABLE for f in verdict.findings):
+            return verdict  # nothing an allow list could lift: spare the query (most messages)
         allow = await service.allow_list(ctx.read, community)
         respected = allowlist.respect(verdict, allow, message.platform, message.author_id)
         if respected is not verdict:

@@ -45,8 +45,7 @@ class Pipeline:
                 findings.append(Finding(analyser=analyser.name, reason=f"analyser failed: {type(exc).__name__}"))
         flags = frozenset(f.flag for f in findings if f.flag is not None)
         assessment = self.support.assess(message, language, flags)
-        # model_construct: every part was built from validated pieces; this runs once per message.
-        return Verdict.model_construct(
+        return Verdict(
             language=language,
             support_request=assessment.support_request,
             category=assessment.category,

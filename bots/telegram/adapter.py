@@ -28,6 +28,7 @@ from beacon.actions import (
     BanMember,
     DeleteMessage,
     EditMessage,
+    FetchFile,
     Keyboard,
     PinMessage,
     RestrictMember,
@@ -482,6 +483,8 @@ class TelegramAdapter(Adapter):
             return ActionResult(chat_id=action.chat.chat_id, message_id=action.message_id)
         if isinstance(action, SendFile):
             return await self._send_file(action)
+        if isinstance(action, FetchFile):
+            return await self._fetch_file(action)
         if isinstance(action, BanMember):
             await self.bot.ban_chat_member(_chat_id(action.chat), int(action.user_id), until_date=action.until)
             return ActionResult(chat_id=action.chat.chat_id)
@@ -553,6 +556,19 @@ class TelegramAdapter(Adapter):
             message_thread_id=int(action.chat.thread_id) if action.chat.thread_id else None,
         )
         return ActionResult(message_id=str(message.message_id), chat_id=str(message.chat_id))
+
+    async def _fetch_file(self, action: FetchFile) -> ActionResult:
+        """A member's file into the desk's file store; over ``max_bytes`` is refused before downloading."""
+        file = await self.bot.get_file(action.file_id)
+        if action.max_bytes is not None and (file.file_size or 0) > action.max_bytes:
+            raise BadRequest("the file is larger than the configured limit")
+        data = bytes(await file.download_as_bytearray())
+        if action.max_bytes is not None and len(data) > action.max_bytes:
+            raise BadRequest("the file is larger than the configured limit")
+        target = Path(action.path)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(data)
+        return ActionResult(chat_id=action.chat.chat_id)
 
     async def download(self, file_id: str) -> bytes:
         """The bytes of a file members sent (an ``Attachment.file_id``), from ``base_file_url``."""

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import unicodedata
-from dataclasses import dataclass
 from typing import Iterable, Mapping, NamedTuple
 
 import ahocorasick_rs
@@ -20,9 +19,19 @@ class Hit(NamedTuple):
     end: int
 
 
-@dataclass(frozen=True)
-class _Entry:
+class Term(NamedTuple):
+    """One lexicon entry: a term in the syntax below, its tag, its language, and whether the language
+    writes without spaces between words."""
+
+    term: str
+    tag: str
+    lang: str
+    substring: bool
+
+
+class _Entry(NamedTuple):  # a tuple: attribute access is cheaper than a dataclass's in the hot loop
     tags: frozenset[str]
+    lang: str
     left: bool  # needs a word boundary before
     right: bool  # needs a word boundary after
 
@@ -58,82 +67,93 @@ def parse_term(term: str, substring: bool) -> tuple[str, bool, bool]:
 
 
 class TermMatcher:
-    """One automaton over a set of tagged terms. ``find`` returns the tagged hits in text order."""
+    """One automaton over the tagged terms of every language; ``find`` keeps the hits of the languages
+    asked for. (One automaton, built once, instead of one per language: startup stays short.)"""
 
-    def __init__(self, terms: Iterable[tuple[str, str, bool]], inherit: frozenset[str] = frozenset()) -> None:
-        """``terms``: (term in the syntax above, tag, whether its language writes without spaces).
-        ``inherit``: tags a longer term takes over from the terms inside it ("akaun saya" is about an
-        account, because "akaun" is), since one hit hides the shorter ones it covers."""
-        merged: dict[str, dict[tuple[bool, bool], set[str]]] = {}
-        for raw, tag, substring in terms:
-            surface, left, right = parse_term(raw.strip(), substring)
+    def __init__(self, terms: Iterable[Term], inherit: frozenset[str] = frozenset()) -> None:
+        """``inherit``: tags a longer term takes over from the terms of its language inside it ("akaun
+        saya" is about an account because "akaun" is), since one hit hides the shorter ones it covers."""
+        merged: dict[str, dict[tuple[str, bool, bool], set[str]]] = {}
+        for t in terms:
+            surface, left, right = parse_term(t.term.strip(), t.substring)
             surface = fold_case(surface)
             if not surface:
                 continue
             # A boundary is only checked where the term itself starts/ends with a word character.
             left = left and _is_word_char(surface[0])
             right = right and _is_word_char(surface[-1])
-            merged.setdefault(surface, {}).setdefault((left, right), set()).add(tag)
+            merged.setdefault(surface, {}).setdefault((t.lang, left, right), set()).add(t.tag)
         if inherit:
             _inherit_tags(merged, inherit)
         self._surfaces = list(merged)
         self._entries = [
-            tuple(_Entry(frozenset(tags), left, right) for (left, right), tags in merged[s].items())
+            tuple(_Entry(frozenset(tags), lang, left, right) for (lang, left, right), tags in merged[s].items())
             for s in self._surfaces
         ]
         self._automaton = ahocorasick_rs.AhoCorasick(
             self._surfaces, matchkind=ahocorasick_rs.MatchKind.LeftmostLongest
         )
 
-    def find(self, folded: str) -> list[Hit]:
-        """Hits in ``folded`` (a text passed through :func:`fold_case`)."""
+    def find(self, folded: str, langs: frozenset[str] | None = None) -> list[Hit]:
+        """Hits in ``folded`` (a text passed through :func:`fold_case`) of the terms of ``langs``
+        (every language when None)."""
         hits: list[Hit] = []
         n = len(folded)
         try:
             matches = self._automaton.find_matches_as_indexes(folded)
         except UnicodeEncodeError:  # lone surrogates: same length once replaced
             matches = self._automaton.find_matches_as_indexes(folded.encode("utf-8", "replace").decode())
+        entries_of = self._entries
         for index, start, end in matches:
-            entries = self._entries[index]
-            if len(entries) == 1 and not entries[0].left and not entries[0].right:
-                hits.append(Hit(entries[0].tags, start, end))
-                continue
-            before_ok = start == 0 or not _is_word_char(folded[start - 1])
-            after_ok = end >= n or not _is_word_char(folded[end])
+            before_ok = after_ok = None
             tags: frozenset[str] | None = None
-            for entry in entries:
-                if (before_ok or not entry.left) and (after_ok or not entry.right):
-                    tags = entry.tags if tags is None else tags | entry.tags
+            for entry in entries_of[index]:
+                if langs is not None and entry.lang not in langs:
+                    continue
+                if entry.left:
+                    if before_ok is None:
+                        before_ok = start == 0 or not _is_word_char(folded[start - 1])
+                    if not before_ok:
+                        continue
+                if entry.right:
+                    if after_ok is None:
+                        after_ok = end >= n or not _is_word_char(folded[end])
+                    if not after_ok:
+                        continue
+                tags = entry.tags if tags is None else tags | entry.tags
             if tags is not None:
                 hits.append(Hit(tags, start, end))
         return hits
 
 
-def _inherit_tags(merged: dict[str, dict[tuple[bool, bool], set[str]]], inherit: frozenset[str]) -> None:
+def _inherit_tags(merged: dict[str, dict[tuple[str, bool, bool], set[str]]], inherit: frozenset[str]) -> None:
     surfaces = list(merged)
     inner = ahocorasick_rs.AhoCorasick(surfaces, matchkind=ahocorasick_rs.MatchKind.Standard)
     for i, surface in enumerate(surfaces):
-        gained: set[str] = set()
+        if " " not in surface and len(surface) < 4:
+            continue  # too short to contain another term worth inheriting from
+        gained: dict[str, set[str]] = {}
         for j, start, end in inner.find_matches_as_indexes(surface, overlapping=True):
             if j == i:
                 continue
             before_ok = start == 0 or not _is_word_char(surface[start - 1])
             after_ok = end >= len(surface) or not _is_word_char(surface[end])
-            for (left, right), tags in merged[surfaces[j]].items():
-                if (before_ok or not left) and (after_ok or not right):
-                    gained |= tags & inherit
-        if gained:
-            for tags in merged[surface].values():
-                tags |= gained
+            for (lang, left, right), tags in merged[surfaces[j]].items():
+                if (before_ok or not left) and (after_ok or not right) and tags & inherit:
+                    gained.setdefault(lang, set()).update(tags & inherit)
+        for (lang, _left, _right), tags in merged[surface].items():
+            if not tags & inherit:  # a term with a topic of its own keeps it ("二段階認証" is not KYC)
+                tags |= gained.get(lang, set()) | gained.get(UNIVERSAL_LANG, set())
 
 
-def build_terms(
-    lexicons: Mapping[str, Mapping[str, str]], substring_langs: frozenset[str], langs: Iterable[str]
-) -> list[tuple[str, str, bool]]:
-    """Flatten the lexicons of ``langs`` into (term, tag, substring) triples."""
-    out: list[tuple[str, str, bool]] = []
-    for lang in langs:
+UNIVERSAL_LANG = "*"
+
+
+def build_terms(lexicons: Mapping[str, Mapping[str, str]], substring_langs: frozenset[str]) -> list[Term]:
+    """Flatten ``{lang: {tag: "a|b*|c d"}}`` into terms."""
+    out: list[Term] = []
+    for lang, tags in lexicons.items():
         substring = lang in substring_langs
-        for tag, terms in lexicons[lang].items():
-            out.extend((t, tag, substring) for t in terms.split("|") if t.strip())
+        for tag, terms in tags.items():
+            out.extend(Term(t, tag, lang, substring) for t in terms.split("|") if t.strip())
     return out

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from beacon.analysis.base import NOT_A_REQUEST, SupportAssessment
 from beacon.verdict import AnalysisInput, Category, Finding, Flag, Span, Urgency
 from community.analysis import lexicon as lx
-from community.analysis.matcher import Hit, TermMatcher, build_terms, fold_case
+from community.analysis.matcher import UNIVERSAL_LANG, Hit, TermMatcher, build_terms, fold_case
 
 # Support evidence sits at the start of a message; a 1 MB paste needs no more than its head read.
 MAX_CHARS = 4000
@@ -38,8 +38,7 @@ class Evidence:
 
     def spans(self, *tags: str) -> tuple[Span, ...]:
         wanted = set(tags)
-        # model_construct: offsets we computed ourselves need no validation (this runs per message).
-        return tuple(Span.model_construct(start=h.start, end=h.end) for h in self.hits if h.tags & wanted)
+        return tuple(Span(start=h.start, end=h.end) for h in self.hits if h.tags & wanted)
 
 
 def _paired(hits: list[Hit], first: str, second: str) -> list[Hit]:
@@ -68,24 +67,28 @@ class SupportAnalyser:
         self._staff = frozenset((p, str(i)) for p, i in staff)
         self._bots = frozenset(b.lstrip("@").lower() for b in bot_usernames if b)
         self._bot_mentions = tuple("@" + b for b in self._bots)
-        self._matchers: dict[str | None, TermMatcher] = {}
+        self._matcher: TermMatcher | None = None
 
-    # Lexicons: the message's language plus English (crypto chat borrows it everywhere); all of them
-    # when the language is unknown.
-    def _matcher(self, language: str | None) -> TermMatcher:
-        key = language if language in lx.LEXICONS else None
-        matcher = self._matchers.get(key)
-        if matcher is None:
-            langs = list(lx.LEXICONS) if key is None else sorted({key, "en"})
-            terms = build_terms(lx.LEXICONS, lx.SUBSTRING_LANGS, langs)
-            terms += build_terms({"*": lx.UNIVERSAL}, frozenset(), ["*"])
-            matcher = self._matchers[key] = TermMatcher(terms, inherit=lx.DOMAIN_TAGS)
-        return matcher
+    @property
+    def _terms(self) -> TermMatcher:
+        if self._matcher is None:  # built on first use: importing this module stays cheap
+            terms = build_terms(lx.LEXICONS, lx.SUBSTRING_LANGS) + build_terms({UNIVERSAL_LANG: lx.UNIVERSAL},
+                                                                               frozenset())
+            self._matcher = TermMatcher(terms, inherit=lx.DOMAIN_TAGS)
+        return self._matcher
+
+    @staticmethod
+    def _languages(language: str | None) -> frozenset[str] | None:
+        """The message's language plus English (crypto chat borrows it everywhere); every language
+        when it is unknown or has no lexicon."""
+        if language not in lx.LEXICONS:
+            return None
+        return frozenset({language, "en", UNIVERSAL_LANG})
 
     def evidence(self, text: str, language: str | None) -> Evidence:
         head = text[:MAX_CHARS]
         folded = fold_case(head)
-        hits = self._matcher(language).find(folded)
+        hits = self._terms.find(folded, self._languages(language))
         tags: set[str] = set()
         for hit in hits:
             tags |= hit.tags
@@ -124,16 +127,13 @@ class SupportAnalyser:
         reason = f"asks for help with {_CATEGORY_NAMES[category]}"
         if urgency is Urgency.critical:
             reason += ": account taken over or funds being taken"
-        finding = Finding.model_construct(
+        finding = Finding(
             analyser=self.name,
             reason=reason,
             spans=ev.spans(lx.PROBLEM, lx.BLOCKED, lx.LOCK, lx.COMPROMISE, lx.HOWTO, lx.ARRIVE, lx.ACTED),
             detail={"category": category.value, "urgency": urgency.value, "language": language or ""},
-            flag=None,
-            score=1.0,
         )
-        return SupportAssessment.model_construct(support_request=True, category=category, urgency=urgency,
-                                                 findings=(finding,))
+        return SupportAssessment(support_request=True, category=category, urgency=urgency, findings=(finding,))
 
     @staticmethod
     def _is_request(ev: Evidence, flags: frozenset[Flag], mentions_bot: bool) -> bool:

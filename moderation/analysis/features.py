@@ -82,6 +82,8 @@ class MessageFeatures:
 
     @lazy
     def digit_count(self) -> int:
+        if DIGIT_RE.search(self.text) is None:  # most chat has no digit at all: one C scan
+            return 0
         return len(DIGIT_RE.findall(self.text))
 
     @lazy

@@ -46,26 +46,35 @@ class Hits:
         self._context = context
         self._load = load
 
-    def _need(self, categories: Iterable[str]) -> None:
-        if self._load is not None and not self._context.isdisjoint(categories):
-            load, self._load = self._load, None
+    def _load_context(self) -> None:
+        load, self._load = self._load, None
+        if load is not None:
             for category, hits in load().items():
                 self.found.setdefault(category, []).extend(hits)
 
     def __contains__(self, category: str) -> bool:
-        self._need((category,))
+        if category in self.found:
+            return True
+        if self._load is None or category not in self._context:
+            return False
+        self._load_context()
         return category in self.found
 
     def any(self, *categories: str) -> bool:
-        self._need(categories)
+        if not self.found.keys().isdisjoint(categories):
+            return True
+        if self._load is None or self._context.isdisjoint(categories):
+            return False
+        self._load_context()
         return not self.found.keys().isdisjoint(categories)
 
     def get(self, category: str) -> list[Hit]:
-        self._need((category,))
+        if category not in self.found and self._load is not None and category in self._context:
+            self._load_context()
         return self.found.get(category, [])
 
     def all(self) -> dict[str, list[Hit]]:
-        self._need(self._context)
+        self._load_context()
         return self.found
 
 

@@ -19,6 +19,18 @@ _FILE_LIKE_SUFFIXES = frozenset({"py", "sh", "md", "rs", "pl", "ts", "so", "zip"
 _MAX_HOST_CACHE = 4096
 
 
+def _may_hold_link(text: str) -> bool:
+    """A dot between a word character and a letter ("x.com", "t.me"); sentence ends do not count.
+    Checked with str.find because most messages hold a dot or two and no link at all."""
+    i = text.find(".")
+    last = len(text) - 1
+    while i != -1:
+        if 0 < i < last and text[i + 1].isalpha() and (text[i - 1].isalnum() or text[i - 1] in "-_"):
+            return True
+        i = text.find(".", i + 1)
+    return False
+
+
 @dataclass(frozen=True, slots=True)
 class Link:
     """One link: offsets into the text and its host split into subdomain / domain / suffix."""
@@ -56,7 +68,7 @@ class LinkFinder:
         self._hosts: dict[str, tuple[str, str, str, str, bool] | None] = {}
 
     def find(self, text: str) -> list[Link]:
-        if "." not in text:
+        if not _may_hold_link(text):
             return []
         links: list[Link] = []
         for m in _URL_RE.finditer(text):

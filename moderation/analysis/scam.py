@@ -32,19 +32,34 @@ class ScamAnalyser:
         self._cache = cache
         self._brand = brand
         self._phishing = phishing
+        # (alternative sets of categories that must all be present, rule)
+        self._rules: tuple[tuple[tuple[frozenset[str], ...], object], ...] = tuple(
+            (tuple(frozenset(n) for n in needed), rule) for needed, rule in (
+                ((("scam.selfclaim",), ("scam.private",)), self._fake_support),
+                ((("scam.ask", "scam.seed"), ("scam.ask", "scam.secret")), self._secret_request),
+                ((("scam.remote",),), self._remote_access),
+                ((("scam.send", "scam.back"),), self._doubling),
+                ((("scam.drain",), ("scam.free",)), self._free_claim),
+                ((("scam.guarantee",),), self._guaranteed),
+                ((("scam.recovery",),), self._recovery),
+                ((("scam.threat",),), self._threat_link),
+                ((("scam.contact",), ("scam.help",), ("scam.recovery",), ("scam.staff",)), self._handle_contact),
+            )
+        )
 
     def analyse(self, message: AnalysisInput) -> list[Finding]:
         f = self._cache.get(message)
         hits = f.hits
-        if not hits.any(*_TRIGGERS) and "@" not in f.text:
+        keys = hits.found.keys()  # trigger categories only: context is matched on demand
+        if keys.isdisjoint(_TRIGGERS) and "@" not in f.text:
             return []
-        if self._brand.is_staff(message.platform, message.author_id):
+        # Only the rules whose own signals are all present run (a set test each).
+        rules = [rule for needed, rule in self._rules if any(keys >= n for n in needed)]
+        if ("@" in f.text or "t.me" in f.lower) and self._handle_contact not in rules:
+            rules.append(self._handle_contact)
+        if not rules or self._brand.is_staff(message.platform, message.author_id):
             return []
         warned = "warn" in hits
-        rules = (
-            self._fake_support, self._secret_request, self._remote_access, self._doubling,
-            self._free_claim, self._guaranteed, self._recovery, self._threat_link, self._handle_contact,
-        )
         for rule in rules:
             found = rule(f, warned)
             if found is not None:

@@ -6,7 +6,7 @@ import pytest
 
 from beacon.verdict import AnalysisInput, Category, Flag, Urgency
 from community.analysis import lexicon as lx
-from community.analysis.matcher import TermMatcher, fold_case, parse_term
+from community.analysis.matcher import Term, TermMatcher, fold_case, parse_term
 from community.analysis.support import SupportAnalyser
 
 
@@ -118,12 +118,14 @@ def test_findings_point_at_offsets_and_name_the_category(support):
 
 
 def test_matcher_boundaries():
-    matcher = TermMatcher([("order", "trade", False), ("withdraw*", "dw", False), ("提币", "dw", True),
-                           ("*auszahlung", "dw", False)])
+    matcher = TermMatcher([Term("order", "trade", "en", False), Term("withdraw*", "dw", "en", False),
+                           Term("提币", "dw", "zh", True), Term("*auszahlung", "dw", "de", False)])
     hits = matcher.find(fold_case("Border withdrawals 提币 Kontoauszahlung ORDER"))
     found = sorted({(h.start, h.end) for h in hits})
     assert (0, 6) not in found  # "order" inside "Border" is not the word
     assert found == [(7, 15), (19, 21), (27, 37), (38, 43)]  # a stem's hit is the stem
+    only_en = sorted({(h.start, h.end) for h in matcher.find(fold_case("Border withdrawals 提币"), frozenset({"en"}))})
+    assert only_en == [(7, 15)]
 
 
 def test_term_syntax():

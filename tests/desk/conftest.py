@@ -106,12 +106,15 @@ async def community(tmp_path: Path) -> AsyncIterator[Community]:
 class started:
     """``async with started(settings) as community`` — the whole bot (default handlers) on the console."""
 
-    def __init__(self, settings: Settings) -> None:
+    def __init__(self, settings: Settings, members_started: tuple[str, ...] | list[str] = ()) -> None:
         self.settings = settings
+        self.members_started = members_started
 
     async def __aenter__(self) -> Community:
         sink = io.StringIO()
         console = ConsoleAdapter(bot_username="AcmeHelpBot", sink=sink)
+        for name in self.members_started:  # members who started the bot in an earlier run of the console
+            console.state.member(name).started_bot = True
         beacon = await Beacon.build(self.settings, adapters=[console])
         await beacon.start()
         self.community = Community(beacon, console, sink)
