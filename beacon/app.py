@@ -29,11 +29,14 @@ ROLE_WORKERS = "workers"
 
 def default_handlers(settings: Settings) -> list[Handler]:
     """The domain handlers every deployment runs, in order (kernel bookkeeping first)."""
+    from announcements.handlers import build_announcement_handlers
     from beacon.directory import track_directory
     from community.handlers import build_community_handlers
     from moderation.handlers import build_moderation_handlers
 
-    return [track_directory, *build_moderation_handlers(settings), *build_community_handlers(settings)]
+    # Announcements before the others: they claim their DM conversations (/announce, /subscribe).
+    return [track_directory, *build_announcement_handlers(settings), *build_moderation_handlers(settings),
+            *build_community_handlers(settings)]
 
 
 def default_analyser(settings: Settings) -> Callable[[AnalysisInput], Verdict]:
@@ -49,6 +52,10 @@ def configured_adapters(settings: Settings, only: set[str] | None) -> list[Adapt
         from bots.telegram import TelegramAdapter
 
         adapters.append(TelegramAdapter.from_settings(settings))
+    if settings.discord is not None and (only is None or "discord" in only):
+        from bots.discord import DiscordAdapter
+
+        adapters.append(DiscordAdapter.from_settings(settings))
     return adapters
 
 
@@ -199,6 +206,6 @@ async def _tick(publish: Callable[[EventBase], Awaitable[None]], period_s: int) 
 
 def _all_platform_adapters(settings: Settings, chosen: Sequence[Adapter]) -> Sequence[Adapter]:
     # Workers need every platform's capabilities even when the adapters run in other processes.
-    if {a.platform for a in chosen} >= {p for p in ("telegram",) if getattr(settings, p) is not None}:
+    if {a.platform for a in chosen} >= {p for p in ("telegram", "discord") if getattr(settings, p) is not None}:
         return chosen
     return [*chosen, *(a for a in configured_adapters(settings, None) if a.platform not in {c.platform for c in chosen})]

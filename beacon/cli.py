@@ -29,7 +29,7 @@ app.add_typer(bus_app, name="bus")
 
 # Modules that add commands: each has ``register(app: typer.Typer) -> None``. Other features
 # (tickets, flags, audit, announce, web) append themselves here.
-COMMAND_MODULES = ("beacon.cli_analyze", "moderation.cli", "community.cli")
+COMMAND_MODULES = ("beacon.cli_analyze", "moderation.cli", "community.cli", "announcements.cli")
 
 ConfigOption = Annotated[
     Optional[Path],

@@ -10,11 +10,11 @@ from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Any, Optional, TextIO
-
-import typer
+from typing import TYPE_CHECKING, Any, Optional, TextIO
 
 if TYPE_CHECKING:
+    import typer
+
     from beacon.analysis.pipeline import Pipeline
     from beacon.verdict import AnalysisInput, Verdict
 
@@ -310,86 +310,106 @@ def print_summary(summary: Summary, err: TextIO) -> None:
 # ---------------------------------------------------------------- command
 
 
-def _open_input(path: Path | None) -> TextIO:
+def _open_input(path: Path | None) -> TextIO | None:
     if path is None or str(path) == "-":
         return io.TextIOWrapper(sys.stdin.buffer, encoding="utf-8", errors="replace", newline=None)
     try:
         return open(path, encoding="utf-8", errors="replace")
     except OSError as exc:
-        typer.echo(f"error: cannot read {path}: {exc.strerror}", err=True)
-        raise typer.Exit(EXIT_INPUT) from None
+        print(f"error: cannot read {path}: {exc.strerror}", file=sys.stderr)
+        return None
 
 
-def analyze(
-    path: Annotated[
-        Optional[Path],
-        typer.Argument(help="JSON Lines file or Telegram Desktop export (result.json). Default: stdin.",
-                       show_default=False),
-    ] = None,
-    config: Annotated[
-        Optional[Path],
-        typer.Option("--config", "-c", help="Config file (TOML). Default: $BEACON_CONFIG.", show_default=False),
-    ] = None,
-) -> None:
-    """Analyse messages: one verdict (language, support request, category, urgency, flags, reasons)
-    per input line on stdout; progress and a summary on stderr. Exit 3 if any line could not be analysed."""
+def _progress():
+    """A live message counter on stderr, only when a person is watching it (a terminal)."""
+    if not sys.stderr.isatty():
+        return None, None
+    from rich.console import Console
+    from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+
+    progress = Progress(SpinnerColumn(), TextColumn("{task.completed} messages"), TimeElapsedColumn(),
+                        transient=True, console=Console(file=sys.stderr))
+    task = progress.add_task("analyse", total=None)
+    count = 0
+
+    def tick() -> None:
+        nonlocal count
+        count += 1
+        if count % 200 == 0:
+            progress.update(task, completed=count)
+
+    return progress, tick
+
+
+def run_analyze(path: Path | None, config: Path | None) -> int:
+    """The whole command; returns the exit status (0 all analysed, 1 unreadable input, 2 config
+    error, 3 some lines could not be analysed)."""
     from beacon.config import ConfigError, load_settings
 
     try:
         settings = load_settings(config)
     except ConfigError as exc:
-        typer.echo(str(exc), err=True)
-        raise typer.Exit(EXIT_CONFIG) from None
+        print(str(exc), file=sys.stderr)
+        return EXIT_CONFIG
+    stream = _open_input(path)
+    if stream is None:
+        return EXIT_INPUT
 
     from beacon.analysis.pipeline import build_pipeline
 
-    stream = _open_input(path)
     pipeline = build_pipeline(settings)
     out = io.TextIOWrapper(sys.stdout.buffer, encoding="utf-8", newline="\n", line_buffering=False)
-    progress = None
-    on_progress = None
-    if sys.stderr.isatty():
-        from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
-
-        progress = Progress(SpinnerColumn(), TextColumn("{task.completed} messages"), TimeElapsedColumn(),
-                            transient=True, console=None)
-        from rich.console import Console
-
-        progress.console = Console(file=sys.stderr)
-        task = progress.add_task("analyse", total=None)
-        count = 0
-
-        def on_progress() -> None:
-            nonlocal count
-            count += 1
-            if count % 200 == 0:
-                progress.update(task, completed=count)
-
+    progress, tick = _progress()
+    if progress is not None:
         progress.start()
     try:
-        summary = analyse_stream(pipeline, stream, out, on_progress)
+        summary = analyse_stream(pipeline, stream, out, tick)
     finally:
         if progress is not None:
             progress.stop()
         out.flush()
         out.detach()  # leave sys.stdout usable (and open) for whoever runs us
-        stream.close() if path is not None and str(path) != "-" else stream.detach()
+        if path is None or str(path) == "-":
+            stream.detach()
+        else:
+            stream.close()
     print_summary(summary, sys.stderr)
-    if summary.errors:
-        raise typer.Exit(EXIT_BAD_LINES)
+    return EXIT_BAD_LINES if summary.errors else 0
+
+
+_HELP = ("Analyse messages: one verdict (language, support request, category, urgency, flags, reasons) per "
+         "input line on stdout; progress and a summary on stderr. Exit 3 if any line could not be analysed.")
+_PATH_HELP = "JSON Lines file or Telegram Desktop export (result.json). Default: stdin."
+_CONFIG_HELP = "Config file (TOML). Default: $BEACON_CONFIG."
 
 
 def register(app: typer.Typer) -> None:
     """Add ``analyze`` to the ``beacon`` command line."""
+    import typer
+
+    def analyze(
+        path: Optional[Path] = typer.Argument(None, help=_PATH_HELP, show_default=False),
+        config: Optional[Path] = typer.Option(None, "--config", "-c", help=_CONFIG_HELP, show_default=False),
+    ) -> None:
+        code = run_analyze(path, config)
+        if code:
+            raise typer.Exit(code)
+
+    analyze.__doc__ = _HELP
     app.command("analyze")(analyze)
 
 
-def main() -> None:
-    """``python -m beacon.cli_analyze``: the same command without the rest of the CLI."""
-    app = typer.Typer(add_completion=False, pretty_exceptions_enable=False)
-    register(app)
-    app(prog_name="beacon analyze")
+def main(argv: list[str] | None = None) -> int:
+    """``python -m beacon.cli_analyze``: the same command, without loading the rest of the CLI
+    (argparse: typer's import alone is a noticeable part of a short run's time)."""
+    import argparse
+
+    parser = argparse.ArgumentParser(prog="beacon analyze", description=_HELP)
+    parser.add_argument("path", nargs="?", type=Path, help=_PATH_HELP)
+    parser.add_argument("--config", "-c", type=Path, help=_CONFIG_HELP)
+    args = parser.parse_args(argv)
+    return run_analyze(args.path, args.config)
 
 
 if __name__ == "__main__":
-    main()
+    sys.exit(main())

@@ -13,6 +13,7 @@ from pydantic_settings import BaseSettings, PydanticBaseSettingsSource, Settings
 
 from moderation.config import ModerationConfig
 from community.config import SupportConfig
+from announcements.config import AnnouncementsConfig
 
 ENV_PREFIX = "BEACON_"
 CONFIG_ENV = "BEACON_CONFIG"
@@ -185,6 +186,7 @@ class Settings(BaseSettings):
     workers: WorkersConfig = Field(default_factory=WorkersConfig)
     moderation: ModerationConfig = Field(default_factory=ModerationConfig)
     support: SupportConfig = Field(default_factory=SupportConfig)
+    announcements: AnnouncementsConfig = Field(default_factory=AnnouncementsConfig)
 
     @classmethod
     def settings_customise_sources(

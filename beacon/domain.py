@@ -63,6 +63,14 @@ class Context:
         linker = self.deep_links.get(platform)
         return linker(payload) if linker else None
 
+    def claim(self, key: str, owner: str) -> None:
+        """Mark an inbound message as answered by ``owner`` (e.g. an /announce conversation), so
+        handlers later in the chain leave it alone: one reply per message."""
+        self.memo.setdefault(("claimed", key), owner)
+
+    def claimed_by(self, key: str) -> str | None:
+        return self.memo.get(("claimed", key))
+
     def verdict_for(self, key: str, message: AnalysisInput) -> Verdict:
         """Analyse once per event, however many handlers ask."""
         cached = self.memo.get(("verdict", key))

@@ -9,7 +9,7 @@ Every scenario is measured twice:
   is entries / (last handled − first published).
 * latency: entries offered at ``--rate`` per second (at most half the measured throughput, so the
   figure is not just queueing) for ``--seconds``; each entry carries its publish time and the
-  handler records now − then (publish call → handler start): p50 and p99.
+  handler records now − then when it is done (publish call → handled, claim committed): p50, p99.
 
 "+ claim" scenarios run the persisted idempotency check per event the way the runner does: one
 transaction per event that claims the key in the store (the same SQLite file as the inbox when the
@@ -74,11 +74,11 @@ class _Sink:
         self.sessions = db.make_sessionmaker(self.engine) if self.engine else None
 
     async def handle(self, d: Delivery) -> None:
-        sent_at = struct.unpack_from("d", d.payload)[0]
-        self.latencies.append(time.perf_counter() - sent_at)
         if self.sessions is not None:
             async with self.sessions() as session, session.begin():
                 await idempotency.claim(session, f"bench:{d.id}")
+        sent_at = struct.unpack_from("d", d.payload)[0]
+        self.latencies.append(time.perf_counter() - sent_at)  # published → handled (claim committed)
         self.count += 1
         if self.count >= self.expected:
             self.done.set()

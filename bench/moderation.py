@@ -1,7 +1,7 @@
 """Benchmark moderation over Telegram: update → delete latency (p50/p99) and review-card presses handled per second.
 
-    .venv/bin/python bench/moderation.py [--messages 1000] [--rate 50] [--groups 50] [--secret-share 0.1]
-                                         [--cards 200] [--json]
+    .venv/bin/python bench/moderation.py [--messages 600] [--rate 20] [--groups 50] [--secret-share 0.1]
+                                         [--cards 100] [--json]
 
 Everything is real but the platform: python-telegram-bot over HTTP against the fake Bot API
 (tests/fakes/telegram.py) running in a child process, Beacon's embedded default (in-process bus,
@@ -242,10 +242,10 @@ if __name__ == "__main__":
         asyncio.run(serve_fake(float(sys.argv[2])))
         sys.exit(0)
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("--messages", type=int, default=1000)
-    parser.add_argument("--rate", type=float, default=50.0)
+    parser.add_argument("--messages", type=int, default=600)
+    parser.add_argument("--rate", type=float, default=20.0)
     parser.add_argument("--groups", type=int, default=50)
     parser.add_argument("--secret-share", type=float, default=0.1)
-    parser.add_argument("--cards", type=int, default=200)
+    parser.add_argument("--cards", type=int, default=100)
     parser.add_argument("--json", action="store_true")
     asyncio.run(main(parser.parse_args()))

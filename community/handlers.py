@@ -600,7 +600,7 @@ class Desk:
 
     async def on_direct(self, event: MessagePosted, ctx: Context) -> list[Effect]:
         user = event.author
-        if user.is_bot:
+        if user.is_bot or ctx.claimed_by(event.idempotency_key):  # claimed: another feature's conversation
             return []
         member = await self._member(ctx, user.platform, user.user_id)
         command = parse_command(event.text) if event.text.startswith("/") else None

@@ -27,13 +27,26 @@ from beacon.events import (
     MemberJoined,
     MessageDeleted,
     MessagePosted,
+    Tick,
     UserRef,
 )
 from beacon.verdict import AnalysisInput, Flag, Verdict
 from moderation import alerts, allowlist, service, verify
 from moderation.models import APPEALED, AUTO, OPEN, ModerationCase, RecentMessage, SafetyAlert, Sighting
+from moderation.config import Step
 from moderation.policy import Channel, Decision, Situation, decide
-from moderation.records import Audit, DecideCase, ForgetMessage, OpenCase, RaiseAlert, RememberMessage, See, make_ref
+from moderation.records import (
+    Audit,
+    AuditLines,
+    DecideCase,
+    ForgetMessage,
+    ForgetSightings,
+    OpenCase,
+    RaiseAlert,
+    RememberMessage,
+    See,
+    make_ref,
+)
 from moderation.redact import mask, mask_patterns, shorten
 from moderation.texts import (
     APPEAL_BUTTONS,
@@ -77,6 +90,8 @@ class Moderation:
                 return await self.on_failure(event, ctx)
             case MessageDeleted(chat=chat, message_id=message_id):
                 return [ForgetMessage(platform=event.platform, chat_id=chat.chat_id, message_id=message_id)]
+            case Tick():
+                return [ForgetSightings(before=ctx.now - timedelta(minutes=2 * self.config.alerts.window_minutes))]
         return []
 
     # ---- messages in chats -----------------------------------------------------------------------
@@ -138,15 +153,19 @@ class Moderation:
         flags = frozenset(verdict.flags)
         platform = chat.platform
         policies = {f: self.config.policy_for(f, platform, chat.chat_id) for f in flags}
-        longest = max(p.repeat_window_hours for p in policies.values())
-        previous = await service.previous_flags(ctx.read, platform, author.user_id,
-                                                ctx.now - timedelta(hours=longest), key)
+        # Each read runs inside the worker's write transaction, ahead of the delete: ask only what this
+        # message's policies can use (repeats only where a policy has repeat steps, DMs only to speak).
+        repeating = [p.repeat_window_hours for p in policies.values() if p.repeat_steps is not None]
+        previous = await service.previous_flags(
+            ctx.read, platform, author.user_id, ctx.now - timedelta(hours=max(repeating)), key) if repeating else {}
+        speaks = any(step in (Step.warn, Step.notify) for p in policies.values()
+                     for step in (*p.steps, *(p.repeat_steps or ())))
         can_delete, can_restrict = await service.bot_rights(ctx.read, platform, chat.chat_id)
         situation = Situation(
             flags=flags, policies=policies, now=ctx.now,
             author_is_staff=self.settings.staff_for(platform, author.user_id) is not None,
             support_request=verdict.support_request, previous=previous,
-            dm_open=await service.dm_is_open(ctx.read, platform, author.user_id),
+            dm_open=await service.dm_is_open(ctx.read, platform, author.user_id) if speaks else None,
             capabilities=ctx.capabilities_of(platform), bot_can_delete=can_delete, bot_can_restrict=can_restrict,
             is_join=message_id is None,
         )
@@ -159,7 +178,8 @@ class Moderation:
                          and f.detail.get("imitates")), None)
         facts = {"domains": sorted({f.detail["domain"] for f in flagged
                                     if f.flag is Flag.phishing and f.detail.get("domain")})}
-        context = await self._context_before(ctx, chat, message_id) if message_id is not None else []
+        # The messages before it matter to a reviewer; an automatic case keeps only the message itself.
+        context = await self._context_before(ctx, chat, message_id) if message_id and decision.review else []
         effects: list[Effect] = []
         notes = list(decision.skipped)
 
@@ -231,12 +251,13 @@ class Moderation:
 
     def _audit_automatic(self, ctx: Context, key: str, case: ModerationCase, decision: Decision,
                          notes: list[str]) -> list[Effect]:
+        """The case's automatic steps as audit lines, written in one statement."""
         reason = "; ".join(json.loads(case.reasons))[:1000]
         target = (f"{case.platform}:{case.chat_id}/{case.message_id} by {case.platform}:{case.author_id}"
                   if case.message_id else f"{case.platform}:{case.author_id} in {case.chat_id}")
         rules = ",".join(decision.rules)
-        entries: list[Effect] = [Audit(at=ctx.now, actor=SYSTEM, action="open case" if decision.review else "flag",
-                                       target=target, reason=reason, rule=rules, case_ref=case.ref, source_key=key)]
+        entries: list[Audit] = [Audit(at=ctx.now, actor=SYSTEM, action="open case" if decision.review else "flag",
+                                      target=target, reason=reason, rule=rules, case_ref=case.ref, source_key=key)]
         for step in decision.automatic_steps:
             detail = {"notify": f"by {decision.speak.value}", "warn": f"by {decision.speak.value}",
                       "mute": f"for {decision.mute_minutes} min"}.get(step, "")
@@ -247,7 +268,7 @@ class Moderation:
         for note in notes:
             entries.append(Audit(at=ctx.now, actor=SYSTEM, action="skipped", target=target, reason=note, rule=rules,
                                  case_ref=case.ref, source_key=key))
-        return entries
+        return [AuditLines(tuple(entries))]
 
     async def _safety_alerts(self, ctx: Context, key: str, case: ModerationCase, verdict: Verdict, text: str,
                              author: UserRef) -> list[Effect]:
@@ -287,6 +308,8 @@ class Moderation:
     # ---- direct messages: /appeal and /verify ----------------------------------------------------
 
     async def on_direct_message(self, event: MessagePosted, ctx: Context) -> list[Effect]:
+        if ctx.claimed_by(event.idempotency_key):  # another feature's conversation (e.g. /announce)
+            return []
         text = event.text.strip()
         if text.lower().startswith("/appeal"):
             return await self.on_appeal(event, ctx)

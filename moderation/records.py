@@ -97,11 +97,24 @@ class Audit(Record):
     case_ref: str | None = None
     source_key: str = ""
 
+    def values(self) -> dict:
+        return {"at": self.at, "actor": self.actor, "action": self.action, "target": self.target[:255],
+                "reason": self.reason, "rule": self.rule[:128], "case_ref": self.case_ref,
+                "source_key": self.source_key[:255]}
+
     async def apply(self, session: AsyncSession) -> None:
-        await session.execute(AuditEntry.__table__.insert().values(
-            at=self.at, actor=self.actor, action=self.action, target=self.target[:255], reason=self.reason,
-            rule=self.rule[:128], case_ref=self.case_ref, source_key=self.source_key[:255],
-        ))
+        await session.execute(AuditEntry.__table__.insert().values(**self.values()))
+
+
+@dataclass(frozen=True)
+class AuditLines(Record):
+    """Several audit lines in one statement (an automatic case's steps)."""
+
+    lines: tuple[Audit, ...]
+
+    async def apply(self, session: AsyncSession) -> None:
+        if self.lines:
+            await session.execute(AuditEntry.__table__.insert(), [line.values() for line in self.lines])
 
 
 @dataclass(frozen=True)
@@ -160,3 +173,13 @@ class RaiseAlert(Record):
         t = SafetyAlert.__table__
         stmt = upsert_insert(session, t).values(**self.values)
         await session.execute(stmt.on_conflict_do_nothing(index_elements=[t.c.kind, t.c.value_hash, t.c.bucket]))
+
+
+@dataclass(frozen=True)
+class ForgetSightings(Record):
+    """Sightings older than the alert window are no use: keep the table small."""
+
+    before: datetime
+
+    async def apply(self, session: AsyncSession) -> None:
+        await session.execute(delete(Sighting.__table__).where(Sighting.__table__.c.at < self.before))

@@ -251,7 +251,7 @@ async def act_on_case(ctx: Context, case: ModerationCase, code: str, actor: str,
                 notes.append(f"{platform} cannot ban")
                 continue
             chats = await moderated_chats(ctx.read, platform)
-            if platform == case.platform and all(c.chat_id != case.chat_id for c in chats) and case.kind != "dm":
+            if platform == case.platform and all(c.chat_id != case.chat_id for c in chats):
                 chats.insert(0, chat)
             pairs += [(user_id, c) for c in chats]
         return pairs

@@ -155,6 +155,8 @@ class ScriptFirstDetector:
 
     @staticmethod
     def _choose(ranked: list[tuple[str, float]], n_letters: int) -> str | None:
+        if not ranked or (ranked[0][1] < 0.2 and n_letters < 15):
+            return None  # a short text the model cannot place (it answers its prior, ~0.12 'en')
         best: str | None = None
         best_p = 0.0
         for label, p in ranked:
@@ -167,12 +169,14 @@ class ScriptFirstDetector:
                     return lang
             elif lang in COMMON_LANGS and p >= best_p * 0.5:
                 return lang
-        if best is not None and best_p < 0.2 and n_letters < 15:
-            return None  # a short text the model cannot place
         return best
 
     def _restricted(self, cleaned: str, allowed: frozenset[str], default: str) -> str:
-        for label, _p in self.ranker.rank(" ".join(cleaned.split()).lower()):
+        line = " ".join(cleaned.split()).lower()
+        ranked = self.ranker.rank(line, 1)
+        if ranked and _fold(ranked[0][0]) in allowed:
+            return _fold(ranked[0][0])  # type: ignore[return-value]
+        for label, _p in self.ranker.rank(line, 5):
             lang = _fold(label)
             if lang in allowed:
                 return lang

@@ -6,8 +6,10 @@ from alembic import context
 
 # One schema history for the whole project, so the migration environment is wiring: it imports
 # every package's models to give autogenerate (and the storage suite's comparison) the full metadata.
+import announcements.models  # noqa: F401 - announcements' tables
 import community.models  # noqa: F401 - the support desk's tables
 import moderation.models  # noqa: F401 - moderation's tables
+import beacon.storage.dm_state  # noqa: F401 - the kernel's tables outside beacon.storage.models
 from beacon.storage.models import metadata
 
 connection = context.config.attributes.get("connection")

@@ -112,12 +112,14 @@ class TermMatcher:
                     continue
                 if entry.left:
                     if before_ok is None:
-                        before_ok = start == 0 or not _is_word_char(folded[start - 1])
+                        c = folded[start - 1] if start else " "
+                        before_ok = not (c.isalnum() or c == "_" or (c > "\u02ff" and _is_word_char(c)))
                     if not before_ok:
                         continue
                 if entry.right:
                     if after_ok is None:
-                        after_ok = end >= n or not _is_word_char(folded[end])
+                        c = folded[end] if end < n else " "
+                        after_ok = not (c.isalnum() or c == "_" or (c > "\u02ff" and _is_word_char(c)))
                     if not after_ok:
                         continue
                 tags = entry.tags if tags is None else tags | entry.tags

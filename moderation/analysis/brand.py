@@ -13,6 +13,11 @@ from moderation.analysis.skeleton import compact, skeleton, typo_budget, within
 
 _SPLIT_RE = re.compile(r"[\W_]+")
 _DIGITS_RE = re.compile(r"\d+")
+_REPEATS_RE = re.compile(r"(.)\1+")
+
+
+def _squeeze(text: str) -> str:
+    return _REPEATS_RE.sub(r"\1", text)
 
 
 @dataclass(frozen=True, slots=True)
@@ -97,6 +102,8 @@ class BrandProfile:
         for token in self.tokens:
             if whole == token:
                 return "brand" if label.isascii() and skel == label.lower() else "look-alike"
+            if _squeeze(whole) == _squeeze(token):
+                return "look-alike"  # a doubled or dropped repeated letter: "okxx", "biinance"
             budget = typo_budget(token)
             for part in parts:
                 if part == token:
@@ -113,8 +120,8 @@ class BrandProfile:
         """'okxwallet', 'myokx', 'binancesupport': the brand glued to a word phishers use."""
         if token not in part:
             return False
-        if len(token) >= 6:
-            return True
+        if len(token) >= 8:
+            return True  # long names are distinctive anywhere ("mycoinbaseprofile")
         head, _, tail = part.partition(token)
         rest = [_DIGITS_RE.sub("", x) for x in (head, tail)]
         return all(not r or r in self.affixes for r in rest)
@@ -132,7 +139,7 @@ class BrandProfile:
                 if token in word:
                     head, _, tail = word.partition(token)
                     rest = [_DIGITS_RE.sub("", x) for x in (head, tail)]
-                    if all(not r or self.is_title(r) for r in rest) or len(token) >= 6:
+                    if all(not r or self.is_title(r) for r in rest) or len(token) >= 8:
                         return word
         return None
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
@@ -22,6 +23,7 @@ _WORD_RE = WORD_RE
 UNSPACED_RE = re.compile(
     r"[\u0600-\u06ff\u0900-\u097f\u0e00-\u0e7f\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff]"
 )
+_BOUNDED_SCRIPT_RE = re.compile(r"[\u0600-\u06ff\u0900-\u097f]")
 _STEM_KEY = 3  # stems are indexed by their first three characters
 _MEMO_SIZE = 50_000
 
@@ -105,13 +107,16 @@ class Lexicon:
         self._stems: dict[str, list[tuple[str, _Pattern]]] = defaultdict(list)
         self._short_stems: dict[str, list[_Pattern]] = defaultdict(list)
         substrings: dict[str, set[str]] = defaultdict(set)
+        open_right: set[str] = set()  # "word*": inflections may follow
         for category, phrases in categories.items():
             for raw in phrases:
                 phrase = raw.strip().lower()
                 if not phrase:
                     continue
                 if UNSPACED_RE.search(phrase):
-                    substrings[phrase.replace("*", "")].add(category)
+                    substrings[phrase.rstrip("*")].add(category)
+                    if phrase.endswith("*"):
+                        open_right.add(phrase.rstrip("*"))
                     continue
                 parts = phrase.split()
                 pieces: list[tuple[str, bool]] = []
@@ -133,6 +138,12 @@ class Lexicon:
         # Substring phrases go into one Aho-Corasick automaton (ahocorasick-rs, native code): one
         # pass over the text whatever the number of phrases, where a regex alternation tries each.
         self._phrase_cats = [tuple(sorted(cats)) for cats in substrings.values()]
+        # Arabic-script and Devanagari text is written with spaces: a phrase there must be a whole
+        # word (or words), or "لا" would match inside "سلام". CJK, Thai and Hangul (particles glue
+        # on) match anywhere.
+        self._bounded = [
+            (2 if p not in open_right else 1) if _BOUNDED_SCRIPT_RE.search(p) else 0 for p in substrings
+        ]
         self._automaton = (
             ahocorasick_rs.AhoCorasick(list(substrings), matchkind=ahocorasick_rs.MatchKind.Standard)
             if substrings else None
@@ -187,12 +198,25 @@ class Lexicon:
                     if end:
                         found.setdefault(p.category, []).append(Hit(i, end, True))
         if self._automaton is not None and features.unspaced:
-            phrase_cats = self._phrase_cats
-            for index, start, end in self._automaton.find_matches_as_indexes(features.lower, overlapping=True):
+            phrase_cats, bounded = self._phrase_cats, self._bounded
+            low = features.lower
+            for index, start, end in self._automaton.find_matches_as_indexes(low, overlapping=True):
+                if bounded[index] and not _whole_word(low, start, end, bounded[index] == 2):
+                    continue
                 hit = Hit(start, end, False)
                 for category in phrase_cats[index]:
                     found.setdefault(category, []).append(hit)
         return found
+
+
+def _is_word_char(ch: str) -> bool:
+    return unicodedata.category(ch)[0] in "LMN"
+
+
+def _whole_word(text: str, start: int, end: int, right: bool) -> bool:
+    return (start == 0 or not _is_word_char(text[start - 1])) and (
+        not right or end >= len(text) or not _is_word_char(text[end])
+    )
 
 
 def _match_rest(tokens: list[str], start: int, rest: tuple[tuple[str, bool], ...]) -> int:

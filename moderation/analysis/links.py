@@ -45,6 +45,7 @@ class Link:
     path: str
     has_scheme: bool
     punycode: bool
+    userinfo: str = ""  # "brand.com" in http://brand.com@evil.io/: shown to the eye, not visited
 
     @property
     def registrable(self) -> str:
@@ -91,6 +92,7 @@ class LinkFinder:
             if i != -1:
                 host_end = min(host_end, i)
         host, path = rest[:host_end], rest[host_end:]
+        userinfo = host.rsplit("@", 1)[0].lower() if "@" in host else ""
         host = host.rsplit("@", 1)[-1].split(":", 1)[0].strip(".").lower()
         if not host:
             return None
@@ -102,7 +104,7 @@ class LinkFinder:
             return None
         if not has_scheme and not path and suffix in _FILE_LIKE_SUFFIXES:
             return None
-        return Link(start, end, uhost, host, sub, dom, suffix, path, has_scheme, puny)
+        return Link(start, end, uhost, host, sub, dom, suffix, path, has_scheme, puny, userinfo)
 
     def _split(self, host: str) -> tuple[str, str, str, str, bool] | None:
         if host in self._hosts:

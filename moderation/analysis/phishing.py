@@ -15,6 +15,7 @@ _REASONS = {
     "subdomain": "links to {domain}: the brand's name as a subdomain of an unrelated domain",
     "shortener": "a shortened link ({domain}) in a message that presents itself as the brand",
     "ip": "a link to a bare IP address in a message that presents itself as the brand",
+    "userinfo": "links to {domain} behind the brand's name written before an '@' in the address",
 }
 
 
@@ -66,6 +67,8 @@ class PhishingAnalyser:
         kind = brand.label_poses(link.domain)
         if kind is not None:
             return kind
+        if link.userinfo and any(brand.label_poses(label) for label in link.userinfo.replace(":", ".").split(".")):
+            return "userinfo"
         if link.subdomain:
             for label in link.subdomain.split("."):
                 if label and brand.label_poses(label) is not None:

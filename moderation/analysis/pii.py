@@ -10,7 +10,7 @@ from beacon.verdict import AnalysisInput, Finding, Flag, Span
 from moderation.analysis.features import FeatureCache
 
 _EMAIL_RE = re.compile(
-    r"(?<![\w.+\-])[\w+\-](?:[\w.+\-]{0,62}[\w+\-])?@[^\W_](?:[\w\-]{0,62})(?:\.[\w\-]{1,63})*\.[^\W\d_]{2,24}(?![\w\-])"
+    r"(?<![\w.+\-/])[\w+\-](?:[\w.+\-]{0,62}[\w+\-])?@[^\W_](?:[\w\-]{0,62})(?:\.[\w\-]{1,63})*\.[^\W\d_]{2,24}(?![\w\-])"
 )
 # Image names like "logo@2x.png" are not addresses.
 _NOT_EMAIL_TLDS = frozenset({"png", "jpg", "jpeg", "gif", "webp", "svg"})

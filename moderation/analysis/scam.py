@@ -43,9 +43,14 @@ class ScamAnalyser:
                 ((("scam.guarantee",),), self._guaranteed),
                 ((("scam.recovery",),), self._recovery),
                 ((("scam.threat",),), self._threat_link),
-                ((("scam.contact",), ("scam.help",), ("scam.recovery",), ("scam.staff",)), self._handle_contact),
             )
         )
+        self._by_category: dict[str, list[tuple[frozenset[str], object]]] = {}
+        for alternatives, rule in self._rules:
+            for needed in alternatives:
+                for category in needed:
+                    self._by_category.setdefault(category, []).append((needed, rule))
+        self._trigger_set = frozenset(self._by_category)
 
     def analyse(self, message: AnalysisInput) -> list[Finding]:
         f = self._cache.get(message)
@@ -53,10 +58,17 @@ class ScamAnalyser:
         keys = hits.found.keys()  # trigger categories only: context is matched on demand
         if keys.isdisjoint(_TRIGGERS) and "@" not in f.text:
             return []
-        # Only the rules whose own signals are all present run (a set test each).
-        rules = [rule for needed, rule in self._rules if any(keys >= n for n in needed)]
-        if ("@" in f.text or "t.me" in f.lower) and self._handle_contact not in rules:
+        # Only the rules whose own signals are all present run; the handle rule needs a handle.
+        rules = []
+        for category in self._trigger_set.intersection(keys):
+            for needed, rule in self._by_category[category]:
+                if rule not in rules and keys >= needed:
+                    rules.append(rule)
+        handles = "@" in f.text or "t.me" in f.lower
+        if handles and self._handle_contact not in rules:
             rules.append(self._handle_contact)
+        elif not handles and self._handle_contact in rules:
+            rules.remove(self._handle_contact)
         if not rules or self._brand.is_staff(message.platform, message.author_id):
             return []
         warned = "warn" in hits
@@ -151,7 +163,12 @@ class ScamAnalyser:
         m = f.message
         poses = any(self._brand.mentions_brand(n) and self._brand.has_title(n)
                     for n in (m.author_name, m.author_username) if n)
-        if "scam.staff" in hits or poses or ("scam.help" in hits and "scam.topic" in hits):
+        # A bare "official" or "admin" is not a claim ("DM me the official link"): it needs an
+        # offer of help or an account topic next to it, as the offer of help needs a topic.
+        helps = "scam.help" in hits
+        if poses or (hits.any("scam.staff", "scam.help") and "scam.topic" in hits) or (
+            "scam.staff" in hits and helps
+        ):
             return ("offers support or help in private messages (fake support)",
                     [f.offsets.span(hit), *self._spans(f, "scam.staff", "scam.help")])
         return None

@@ -126,7 +126,7 @@ class SecretAnalyser:
                     f"seed phrase: {run.words} words from the {lang} BIP-39 wordlist{typo}",
                     span, kind="seed_phrase", words=str(run.words), wordlist=run.language,
                 ))
-        if len(text) >= 50 and any(len(t) >= 50 for t in tokens) and _LONG_RUN_RE.search(text):
+        if len(text) >= 50 and max(map(len, tokens), default=0) >= 50 and _LONG_RUN_RE.search(text):
             findings.extend(self._keys(text, f.lower))
         hits = f.hits
         if "gate.secret" in hits:

@@ -60,7 +60,12 @@ class SpamAnalyser:
         for category, cap in _TOPICS.items():
             found = hits.get(category)
             if found:
-                distinct = len({f.offsets.text_of(h) for h in found})
+                # Distinct phrases, and a phrase inside a longer one ("hiring" in "we are
+                # hiring") is the same signal.
+                outer = [h for h in found if not any(o.by_token == h.by_token and o.start <= h.start
+                                                     and h.end <= o.end and o.end - o.start > h.end - h.start
+                                                     for o in found)]
+                distinct = len({f.offsets.text_of(h) for h in outer})
                 topic += min(cap, distinct)
                 signals.append(category.split(".", 1)[1])
         rate = f.digit_count > 0 and (_MONEY_RATE_RE.search(f.lower) or _RATE_MONEY_RE.search(f.lower))

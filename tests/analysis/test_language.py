@@ -107,11 +107,11 @@ def test_latin_cyrillic_arabic_devanagari_by_model(fasttext_detector, langdetect
     assert langdetect_detector.detect(text) == lang
 
 
-def test_langdetect_is_deterministic():
-    text = "ok bro withdraw now"
-    first = [ScriptFirstDetector(LangdetectRanker(seed=0)).detect(text) for _ in range(3)]
-    again = [make_detector("langdetect").detect(text) for _ in range(3)]
-    assert len(set(first)) == 1 and first == again
+def test_langdetect_is_deterministic(langdetect_detector):
+    text = "ok bro withdraw now fast"  # short and ambiguous: unseeded langdetect answers vary
+    fresh = ScriptFirstDetector(LangdetectRanker(seed=0))
+    answers = [d.detect(text) for d in (fresh, langdetect_detector) for _ in range(3)]
+    assert len(set(answers)) == 1
 
 
 def test_unknown_detector_is_an_error():

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-import contextlib
+import asyncio
 from collections.abc import AsyncIterator
 from pathlib import Path
 from typing import Any, Protocol
@@ -16,6 +16,7 @@ from beacon.storage import db
 # Short windows keep the suite fast: handlers time out / are reclaimed after 1 s, 3 deliveries max.
 VISIBILITY_TIMEOUT_S = 1.0
 MAX_ATTEMPTS = 3
+CLOSE_TIMEOUT_S = 20.0
 
 
 class BusFactory(Protocol):
@@ -74,14 +75,34 @@ async def bus_factory(request: pytest.FixtureRequest, tmp_path: Path, unique_nam
             pytest.skip(f"beacon.bus.redis does not import yet ({exc}); the Redis bus lands with issue 4")
         redis_url = request.getfixturevalue("redis_url")
         factory = _Factory("redis", {"kind": "redis", "url": redis_url, "prefix": unique_name})
+    hung: list[str] = []
     try:
         yield factory
     finally:
         for bus in reversed(factory.opened):
-            with contextlib.suppress(Exception):
-                await bus.close()
+            try:
+                await asyncio.wait_for(bus.close(), CLOSE_TIMEOUT_S)
+            except asyncio.TimeoutError:
+                hung.append(f"{type(bus).__name__} (tasks still running: {_running_tasks()})")
+            except Exception:  # noqa: BLE001 - a bus the test already closed may refuse a second close
+                pass
         if factory.kind == "redis":
             await _drop_redis_keys(factory.spec["url"], factory.spec["prefix"])
+    # Shutdown is part of the contract: "the one in hand finishes", it must not hang.
+    assert not hung, f"{', '.join(hung)}.close() did not return within {CLOSE_TIMEOUT_S:g} s"
+
+
+def _running_tasks() -> str:
+    """Where each live task stands, to tell which part of a shutdown hangs."""
+    current = asyncio.current_task()
+    where = []
+    for task in asyncio.all_tasks():
+        if task is current:
+            continue
+        frames = task.get_stack(limit=1)
+        place = f"{frames[0].f_code.co_name}:{frames[0].f_lineno}" if frames else "?"
+        where.append(f"{task.get_name()} at {place}")
+    return "; ".join(sorted(where)) or "none"
 
 
 async def _drop_redis_keys(url: str, prefix: str) -> None:

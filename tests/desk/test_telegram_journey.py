@@ -136,6 +136,9 @@ async def test_the_journey(fake: FakeTelegram, tmp_path: Path, monkeypatch: pyte
         welcome = await desk.wait(lambda: [t for t in desk.texts(ann) if "Ticket #1 is open" in t])
         assert welcome
 
+        # An agent answers seconds later, when the card's message id is on record (the outbox marks it sent
+        # just after Telegram answered; a reply in that instant could not be traced to the card).
+        assert await desk.app.idle()
         fake.post(desk.staff_chat, desk.agent, "We see the transfer, one more confirmation is needed.",
                   reply_to=card.message_id)
         relayed = await desk.wait(lambda: [t for t in desk.texts(ann) if "one more confirmation" in t])

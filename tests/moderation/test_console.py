@@ -220,3 +220,103 @@ def test_settings_with_contract_keys_only_give_default_policies(tmp_path) -> Non
     assert settings.moderation.policy_for(__import__("beacon.verdict").verdict.Flag.secret, "telegram", "-1").steps
     assert json.loads(json.dumps(settings.moderation.model_dump(mode="json")))["alerts"] == {"chats": 3,
                                                                                          "window_minutes": 30}
+
+
+async def test_ban_everywhere_follows_linked_identities(journey_factory) -> None:
+    from beacon.storage import directory
+
+    j = await journey_factory()
+    await j.say("admin #general", "admin #trading", "@eve2: hello")
+    async with j.beacon.sessions() as session, session.begin():
+        await directory.link_accounts(session, ("console", "eve"), ("console", "eve2"), method="test")
+    await j.say("@eve: claim your bonus at nimbus-rewards.xyz now")
+    ref = make_ref(GENERAL.format(2))
+    await j.say(f"press @mia #mods 1 mod:{ref}:ban")
+    for who in ("eve", "eve2"):
+        for chat in ("general", "trading"):
+            assert f"bot banned @{who} in #{chat}" in j.out
+
+
+async def test_old_sightings_are_forgotten_on_tick(journey_factory) -> None:
+    from datetime import datetime, timedelta, timezone
+
+    from sqlalchemy import func, select
+
+    from beacon.events import Tick
+    from moderation.models import Sighting
+
+    j = await journey_factory()
+    await j.say("admin #general", "@eve: claim your bonus at nimbus-rewards.xyz now")
+    async with j.beacon.sessions() as session:
+        assert await session.scalar(select(func.count()).select_from(Sighting)) == 1
+    async with j.beacon.sessions() as session, session.begin():  # seen three hours ago: past any window
+        await session.execute(Sighting.__table__.update().values(at=datetime.now(timezone.utc) - timedelta(hours=3)))
+    await publisher(j.beacon.bus)(Tick(period_s=30))
+    assert await j.beacon.idle()
+    async with j.beacon.sessions() as session:
+        assert await session.scalar(select(func.count()).select_from(Sighting)) == 0
+
+
+async def test_cli_lists_acts_and_audits(journey_factory, tmp_path) -> None:
+    import asyncio
+
+    from typer.testing import CliRunner
+
+    from beacon.cli import app
+
+    db_url = f"sqlite:///{tmp_path / 'beacon.db'}"
+    config = tmp_path / "beacon.toml"
+    config.write_text(f"""
+[brand]
+name = "Nimbus"
+official_domains = ["nimbus.example"]
+
+[[staff]]
+platform = "console"
+user_id = "mia"
+username = "mia"
+roles = ["moderator"]
+
+[[staff]]
+platform = "console"
+user_id = "ada"
+username = "ada"
+roles = ["agent"]
+
+[database]
+url = "{db_url}"
+""")
+    j = await journey_factory()
+    await j.say("admin #general", f"@ann: {SEED}", "@eve: claim your bonus at nimbus-rewards.xyz now")
+
+    async def cli(*args: str) -> tuple[int, str]:
+        result = await asyncio.to_thread(CliRunner().invoke, app, [*args, "--config", str(config)])
+        return result.exit_code, result.output
+
+    code, out = await cli("flags", "list", "--json", "--status", "open")
+    assert code == 0, out
+    [row] = [json.loads(line) for line in out.splitlines()]
+    assert set(row) >= {"id", "status", "flags", "platform", "chat_id", "message_id", "author_id", "created_at",
+                        "reasons"}
+    assert row["flags"] == ["scam", "phishing"] and row["status"] == "open"
+    code, out = await cli("flags", "list", "--json")
+    assert "abandon" not in out and len(out.splitlines()) == 2
+
+    assert (await cli("flags", "act", row["id"], "ban", "--as", "ada"))[0] == 2  # not a moderator
+    code, out = await cli("flags", "act", row["id"], "ban", "--as", "mia")
+    assert code == 0 and "banned everywhere" in out, out
+    assert await j.beacon.idle()
+    for _ in range(40):  # the running bot's dispatcher picks the queued ban up on its next poll
+        if "bot banned @eve in #general" in j.out:
+            break
+        await asyncio.sleep(0.1)
+    assert "bot banned @eve in #general" in j.out
+    code, out = await cli("flags", "act", row["id"], "dismiss", "--as", "mia")
+    assert code == 1 and "already handled" in out
+
+    code, out = await cli("audit", "--json")
+    entries = [json.loads(line) for line in out.splitlines()]
+    assert all(set(e) >= {"id", "at", "actor", "action", "target", "reason"} for e in entries)
+    assert any(e["actor"] == "console:mia @mia" and e["action"] == "banned everywhere" and e["rule"] == "cli"
+               for e in entries)
+    assert (await cli("flags", "list", "--status", "bogus"))[0] == 2
