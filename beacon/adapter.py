@@ -45,6 +45,10 @@ class Adapter(ABC):
 
     platform: str
     capabilities: Capabilities
+    # Actions per second the adapter can start (its overall send limit), or None for no limit. The
+    # dispatcher claims outbox rows no faster, so the backlog waits ``queued`` in the outbox, not
+    # ``sending`` inside the adapter's rate limiter (where a crash would leave it in_doubt).
+    claim_rate_per_s: float | None = None
 
     @abstractmethod
     async def run(self, publish: Publish) -> None:

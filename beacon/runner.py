@@ -8,6 +8,7 @@ import time
 from collections.abc import Callable, Mapping, Sequence
 from datetime import datetime, timedelta, timezone
 
+from aiolimiter import AsyncLimiter
 from pydantic import ValidationError
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
@@ -44,6 +45,7 @@ EVENTS_TOPIC = "events"
 WORKERS_GROUP = "workers"
 OUTBOX_TOPIC = "outbox"
 IDEMPOTENCY_TTL = timedelta(days=7)
+_CLAIM_CATCH_UP = 8  # at most this many rows per paced claim
 
 # Re-running these cannot do harm twice, so a send whose fate is unknown may simply be retried.
 IDEMPOTENT_ACTIONS = (DeleteMessage, EditMessage, BanMember, UnbanMember, RestrictMember, PinMessage, AnswerButton,
@@ -195,19 +197,64 @@ class Dispatcher:
             self._subscription = None
 
     async def run(self) -> None:
-        while not self._stopping:
-            did = await self.drain_once()
-            if not did:
-                self._wake.clear()
-                try:
-                    await asyncio.wait_for(self._wake.wait(), timeout=self.poll_interval_s)
-                except asyncio.TimeoutError:
-                    pass
+        """Claim rows as slots free up (at most ``batch`` in flight, no batch barrier), paced at the adapter's rate.
+
+        A row is ``sending`` from its claim, and a crash turns ``sending`` into ``in_doubt`` (never
+        resent). So rows are claimed only as fast as the adapter sends (``Adapter.claim_rate_per_s``):
+        the rest wait ``queued`` in the outbox — where a newer, higher-priority row overtakes them
+        and a crash leaves them to be sent after the restart — not in the adapter's rate limiter.
+        """
+        rate = getattr(self.adapter, "claim_rate_per_s", None)
+        pacer = AsyncLimiter(max(rate, 1.0), 1.0) if rate else None
+        in_flight: set[asyncio.Task[None]] = set()
+        room = asyncio.Event()
+
+        def done(task: asyncio.Task[None]) -> None:
+            in_flight.discard(task)
+            room.set()
+
+        try:
+            while not self._stopping:
+                if len(in_flight) >= self.batch:
+                    room.clear()
+                    await room.wait()
+                    continue
+                room_left = self.batch - len(in_flight)
+                limit = room_left
+                if pacer is not None:
+                    await pacer.acquire()
+                    limit = 1
+                    # Catch up after a slow claim (a busy database): take what the pace allows right now.
+                    while limit < min(room_left, _CLAIM_CATCH_UP) and pacer.has_capacity(1):
+                        await pacer.acquire()
+                        limit += 1
+                rows = await self._claim(limit)
+                if not rows:
+                    self._wake.clear()
+                    try:
+                        await asyncio.wait_for(self._wake.wait(), timeout=self.poll_interval_s)
+                    except asyncio.TimeoutError:
+                        pass
+                    continue
+                for row in rows:
+                    task = asyncio.create_task(self._perform_row(row), name=f"perform-{self.platform}-{row.id}")
+                    in_flight.add(task)
+                    task.add_done_callback(done)
+        except asyncio.CancelledError:
+            for task in in_flight:  # cancelled mid-send: those rows stay ``sending`` → in_doubt at the next start
+                task.cancel()
+            raise
+        finally:
+            if in_flight:
+                await asyncio.gather(*in_flight, return_exceptions=True)
+
+    async def _claim(self, limit: int) -> list[outbox.OutboxItem]:
+        async with self.sessions() as session, session.begin():
+            return await outbox.claim(session, self.platform, limit)
 
     async def drain_once(self) -> int:
-        """Claim and perform one batch; returns how many rows were handled."""
-        async with self.sessions() as session, session.begin():
-            rows = await outbox.claim(session, self.platform, self.batch)
+        """Claim and perform one batch (tests, tools); returns how many rows were handled."""
+        rows = await self._claim(self.batch)
         if not rows:
             return 0
         await asyncio.gather(*(self._perform_row(row) for row in rows))

@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import argparse
 import asyncio
-import itertools
 import logging
 import random
 import statistics
@@ -23,6 +22,8 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
+# Run as a script, bench/ comes first on sys.path, where bench/telegram.py would shadow python-telegram-bot.
+sys.path[:] = [p for p in sys.path if Path(p or ".").resolve() != Path(__file__).resolve().parent]
 sys.path.insert(0, str(ROOT))
 
 TOKEN = "7012345678:AAH3xq_BenchTokenNeverLogged-9f8e7d6c5b4a"
@@ -53,74 +54,130 @@ def percentile(values: list[float], p: float) -> float:
     return ordered[lo] + (ordered[hi] - ordered[lo]) * (k - lo)
 
 
-async def run(rate: float, groups: int, seconds: float, request_every: int, drain_s: float) -> dict:
-    from beacon.app import Beacon
-    from beacon.config import Settings
+async def serve_fake() -> None:
+    """The fake Bot API in this child process (its own core), with Telegram's limits; driven over /_control."""
     from tests.fakes.telegram import FakeTelegram
 
-    logging.basicConfig(level=logging.ERROR)
+    async with FakeTelegram(token=TOKEN, bot_username=BOT, max_poll_timeout_s=5) as fake:
+        print(fake.url, flush=True)
+        await asyncio.get_running_loop().run_in_executor(None, sys.stdin.read)  # until the parent closes stdin
+
+
+class FakeProcess:
+    """The fake in a child process, so it does not share the bot's event loop."""
+
+    async def __aenter__(self) -> "FakeProcess":
+        import aiohttp
+
+        self.process = await asyncio.create_subprocess_exec(
+            sys.executable, str(Path(__file__).resolve()), "--serve-fake", stdin=asyncio.subprocess.PIPE,
+            stdout=asyncio.subprocess.PIPE, cwd=ROOT)
+        assert self.process.stdout is not None
+        self.url = (await asyncio.wait_for(self.process.stdout.readline(), 60)).decode().strip()
+        self.http = aiohttp.ClientSession()
+        return self
+
+    async def __aexit__(self, *exc: object) -> None:
+        await self.http.close()
+        assert self.process.stdin is not None
+        self.process.stdin.close()
+        await self.process.wait()
+
+    async def control(self, op: str, **body: object) -> object:
+        async with self.http.post(f"{self.url}/_control/{op}", json=body) as resp:
+            payload = await resp.json()
+            if not payload["ok"]:
+                raise RuntimeError(f"control {op} failed: {payload}")
+            return payload["result"]
+
+
+async def run(rate: float, groups: int, seconds: float, request_every: int, drain_s: float,
+              database_url: str | None = None, concurrency: int = 4) -> dict:
+    from beacon.app import Beacon
+    from beacon.config import Settings
+
+    logging.basicConfig(level=logging.INFO if "BENCH_VERBOSE" in __import__("os").environ else logging.ERROR)
     rng = random.Random(7)
     tmp = Path(tempfile.mkdtemp(prefix="beacon-bench-desk-"))
-    async with FakeTelegram(token=TOKEN, bot_username=BOT) as fake:
-        owner = fake.add_user("Owner", username="owner")
-        agent = fake.add_user("Agent", username="agent")
-        staff_chat = fake.create_group("Staff", owner=owner)
-        chats = [fake.create_group(f"Community {i}", owner=owner) for i in range(groups)]
+    async with FakeProcess() as fake:
+        owner = await fake.control("user", first_name="Owner", username="owner")
+        agent = await fake.control("user", first_name="Agent", username="agent")
+        staff_chat = await fake.control("group", title="Staff", owner_id=owner["id"])
+        chats = [await fake.control("group", title=f"Community {i}", owner_id=owner["id"]) for i in range(groups)]
         for chat in (staff_chat, *chats):
-            fake.add_bot(chat, admin=True)
+            await fake.control("bot_status", chat_id=chat["id"], status="administrator", can_delete_messages=True,
+                               can_restrict_members=True)
+        members = [await fake.control("user", first_name=f"M{i}", language_code=None)
+                   for i in range(int(rate * seconds / request_every) + 2)]
+        chatter_member = await fake.control("user", first_name="Chatty", language_code=None)
         settings = Settings(
             brand={"name": "Bench Exchange", "official_domains": ["bench.example"], "bot_usernames": [BOT]},
-            staff=[{"platform": "telegram", "user_id": str(agent.id), "username": "agent"}],
-            database={"url": f"sqlite:///{tmp / 'beacon.db'}"}, bus={"url": "memory://"},
-            telegram={"token": fake.token, "base_url": fake.base_url, "moderators_chat_id": staff_chat.id,
+            staff=[{"platform": "telegram", "user_id": str(agent["id"]), "username": "agent"}],
+            database={"url": database_url or f"sqlite:///{tmp / 'beacon.db'}"}, bus={"url": "memory://"},
+            workers={"concurrency": concurrency},
+            telegram={"token": TOKEN, "base_url": f"{fake.url}/bot", "moderators_chat_id": staff_chat["id"],
                       "poll_timeout_s": 1},
             support={"evidence": {"store_path": str(tmp / "files")}},
         )
         app = await Beacon.build(settings)
         await app.start()
         try:
-            # Warm-up: one request end to end (model loads, connections open).
-            warm = fake.add_user("Warm", username="warm")
-            fake.post(chats[0], warm, "my deposit has not arrived after 3 hours, help")
-            await fake.wait_for(lambda: fake.sent(chats[0]), timeout=30)
+            async def replies() -> dict[tuple[int, int], float]:
+                actions = await fake.control("actions")
+                return {(a["chat_id"], a["reply_to"]): a["at"] for a in actions  # type: ignore[union-attr]
+                        if a["kind"] == "sent" and a["reply_to"] is not None}
+
+            # Warm-up: one request end to end (models load, connections open).
+            warm = await fake.control("post", chat_id=chats[0]["id"], user_id=members[-1]["id"],
+                                      text="my deposit has not arrived after 3 hours, help")
+            deadline = time.perf_counter() + 60
+            while (chats[0]["id"], warm["message_id"]) not in await replies() and time.perf_counter() < deadline:
+                await asyncio.sleep(0.2)
             await app.idle(timeout_s=30)
-            fake.actions.clear()
+            warmed = set(await replies())
 
             posted: dict[tuple[int, int], float] = {}
-            users = itertools.count()
+            next_member = iter(members)
             total = int(rate * seconds)
+            pending: set[asyncio.Task] = set()
+
+            async def post(chat_id: int, user_id: int, text: str, request: bool) -> None:
+                message = await fake.control("post", chat_id=chat_id, user_id=user_id, text=text)
+                if request:
+                    posted[(chat_id, message["message_id"])] = time.time()  # type: ignore[index]
+
             start = time.perf_counter()
             for i in range(total):
-                due = start + i / rate
-                delay = due - time.perf_counter()
+                delay = start + i / rate - time.perf_counter()
                 if delay > 0:
                     await asyncio.sleep(delay)
                 chat = chats[i % groups]
-                member = fake.add_user(f"M{next(users)}", language_code=None)
                 coin, h, n = rng.choice(COINS), rng.randint(2, 9), rng.randint(1, 900)
                 if i % request_every == 0:
-                    text = rng.choice(REQUESTS).format(coin=coin, h=h, n=n)
-                    message = fake.post(chat, member, text)
-                    posted[(chat.id, message["message_id"])] = time.time()
+                    text, user, request = rng.choice(REQUESTS).format(coin=coin, h=h, n=n), next(next_member), True
                 else:
-                    fake.post(chat, member, rng.choice(CHATTER).format(coin=coin))
+                    text, user, request = rng.choice(CHATTER).format(coin=coin), chatter_member, False
+                task = asyncio.create_task(post(chat["id"], user["id"], text, request))
+                pending.add(task)
+                task.add_done_callback(pending.discard)
+            await asyncio.gather(*pending)
             sent_s = time.perf_counter() - start
 
-            def replies() -> dict[tuple[int, int], float]:
-                return {(a.chat_id, a.reply_to): a.at for a in fake.sent() if a.reply_to is not None}
-
             deadline = time.perf_counter() + drain_s
-            while time.perf_counter() < deadline and not set(posted) <= set(replies()):
-                await asyncio.sleep(0.25)
-            got = replies()
+            got = await replies()
+            while time.perf_counter() < deadline and not set(posted) <= set(got):
+                await asyncio.sleep(0.5)
+                got = await replies()
             latencies = [got[k] - t for k, t in posted.items() if k in got]
+            public = [k for k in got if k not in warmed]
             return {
                 "updates": total, "requests": len(posted), "answered": len(latencies), "offered_rate": rate,
                 "achieved_rate": total / sent_s, "groups": groups,
                 "p50_s": percentile(latencies, 0.50), "p90_s": percentile(latencies, 0.90),
                 "p99_s": percentile(latencies, 0.99), "max_s": max(latencies) if latencies else float("nan"),
                 "mean_s": statistics.fmean(latencies) if latencies else float("nan"),
-                "extra_public_replies": sum(1 for a in fake.sent() if a.chat_id != staff_chat.id) - len(latencies),
+                "database": settings.database.url.split(":", 1)[0], "concurrency": concurrency,
+                "extra_public_replies": len(public) - len(latencies),
             }
         finally:
             await app.stop()
@@ -132,13 +189,21 @@ def main() -> int:
     parser.add_argument("--groups", type=int, default=50)
     parser.add_argument("--seconds", type=float, default=20.0)
     parser.add_argument("--request-every", type=int, default=15, help="one support request per N updates")
+    parser.add_argument("--database-url", help="default: a fresh SQLite file; e.g. postgresql://…?schema=bench1")
+    parser.add_argument("--concurrency", type=int, default=4, help="events handled at once (workers.concurrency)")
     parser.add_argument("--drain", type=float, default=120.0, help="seconds to wait for the last replies")
+    parser.add_argument("--serve-fake", action="store_true", help=argparse.SUPPRESS)
     args = parser.parse_args()
-    result = asyncio.run(run(args.rate, args.groups, args.seconds, args.request_every, args.drain))
+    if args.serve_fake:
+        asyncio.run(serve_fake())
+        return 0
+    result = asyncio.run(run(args.rate, args.groups, args.seconds, args.request_every, args.drain,
+                             args.database_url, args.concurrency))
     print(f"updates: {result['updates']} at {result['achieved_rate']:.0f}/s offered {result['offered_rate']:.0f}/s "
           f"over {result['groups']} groups; support requests: {result['requests']}, answered: {result['answered']}")
     print(f"update → hand-off reply: p50 {result['p50_s'] * 1000:.0f} ms, p90 {result['p90_s'] * 1000:.0f} ms, "
           f"p99 {result['p99_s'] * 1000:.0f} ms, max {result['max_s'] * 1000:.0f} ms")
+    print(f"database: {result['database']}, workers.concurrency: {result['concurrency']}")
     print(f"public replies beyond one per request: {result['extra_public_replies']}")
     return 0
 

@@ -52,10 +52,24 @@ def default_policies() -> dict[Flag, FlagPolicy]:
     }
 
 
+def _flag_keys(v: dict[str, FlagPolicy]) -> dict[str, FlagPolicy]:
+    # Plain string keys (not the enum) so the config dumps back to the TOML an operator wrote.
+    known = {f.value for f in Flag}
+    for key in v:
+        if key not in known:
+            raise ValueError(f"unknown flag {key!r}: one of {', '.join(sorted(known))}")
+    return v
+
+
 class PolicyOverrides(Section):
     """Policies for some flags; flags left out inherit from the enclosing level."""
 
-    policies: dict[Flag, FlagPolicy] = Field(default_factory=dict)
+    policies: dict[str, FlagPolicy] = Field(default_factory=dict)
+
+    @field_validator("policies")
+    @classmethod
+    def _known_flags(cls, v: dict[str, FlagPolicy]) -> dict[str, FlagPolicy]:
+        return _flag_keys(v)
 
 
 class CommunityConfig(PolicyOverrides):
@@ -85,7 +99,7 @@ class ModerationConfig(Section):
 
     enabled: bool = True
     # Global policies per flag (merged over the built-in defaults, flag by flag).
-    policies: dict[Flag, FlagPolicy] = Field(default_factory=dict)
+    policies: dict[str, FlagPolicy] = Field(default_factory=dict)
     communities: list[CommunityConfig] = Field(default_factory=list)
     # Per-chat overrides, keyed "platform:chat_id"; they win over the chat's community.
     chats: dict[str, PolicyOverrides] = Field(default_factory=dict)
@@ -115,6 +129,17 @@ class ModerationConfig(Section):
         "Your message in {chat} was removed: {reasons}. Repeating this may get you muted or banned. "
         "Send /appeal here if you think this was a mistake."
     )
+    # A moderator's "Warn" button (the message may still be there, or there may be none: a join).
+    moderator_warning_public: str = "{who}, a moderator warned you: {reasons}. Repeating this may get you muted or banned."
+    moderator_warning_private: str = (
+        "A moderator of {chat} warned you: {reasons}. Repeating this may get you muted or banned. "
+        "Send /appeal here if you think this was a mistake."
+    )
+
+    @field_validator("policies")
+    @classmethod
+    def _known_flags(cls, v: dict[str, FlagPolicy]) -> dict[str, FlagPolicy]:
+        return _flag_keys(v)
 
     @field_validator("chats", "moderators_chats", mode="before")
     @classmethod
@@ -143,14 +168,14 @@ class ModerationConfig(Section):
 
     def policy_for(self, flag: Flag, platform: str, chat_id: str) -> FlagPolicy:
         """The effective policy: chat override, else community, else global, else built-in default."""
-        key = f"{platform}:{chat_id}"
+        key, name = f"{platform}:{chat_id}", flag.value
         chat = self.chats.get(key)
-        if chat is not None and flag in chat.policies:
-            return chat.policies[flag]
-        name = self.community_of(platform, chat_id)
-        for community in self.communities:
-            if community.name == name and flag in community.policies:
-                return community.policies[flag]
-        if flag in self.policies:
-            return self.policies[flag]
+        if chat is not None and name in chat.policies:
+            return chat.policies[name]
+        community = self.community_of(platform, chat_id)
+        for c in self.communities:
+            if c.name == community and name in c.policies:
+                return c.policies[name]
+        if name in self.policies:
+            return self.policies[name]
         return default_policies()[flag]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Sequence
+from dataclasses import replace
 from datetime import timedelta
 
 from sqlalchemy import select
@@ -80,6 +81,8 @@ class Moderation:
         match event:
             case MessagePosted(chat=chat) if chat.kind is ChatKind.private:
                 return await self.on_direct_message(event, ctx)
+            case MessagePosted(chat=chat) if chat.kind is ChatKind.channel:
+                return []  # broadcast channels: only their administrators post there
             case MessagePosted():
                 return await self.on_chat_message(event, ctx)
             case MemberJoined():
@@ -170,6 +173,12 @@ class Moderation:
             is_join=message_id is None,
         )
         decision = decide(situation)
+        if decision.review and flags == {Flag.impersonation}:
+            # Impersonation is about the author: one open card per impersonator, not one per message.
+            covering = await service.open_case_for(ctx.read, platform, author.user_id, Flag.impersonation, key)
+            if covering is not None:
+                decision = replace(decision, review=False,
+                                   skipped=(*decision.skipped, f"review: case {covering} is already open"))
         ref = make_ref(key)
         base = f"{key}/mod/{ref}"
         flagged = [f for f in verdict.findings if f.flag in flags]

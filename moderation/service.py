@@ -139,6 +139,15 @@ async def bot_rights(read: Reader, platform: str, chat_id: str) -> tuple[bool | 
     return chat.can_delete, chat.can_restrict
 
 
+async def open_case_for(read: Reader, platform: str, author_id: str, flag: Flag, exclude_key: str) -> str | None:
+    """The ref of an open case about this author with this flag, if any."""
+    rows = await read.scalars(
+        select(ModerationCase).where(ModerationCase.platform == platform, ModerationCase.author_id == author_id,
+                                     ModerationCase.status == OPEN, ModerationCase.source_key != exclude_key)
+    )
+    return next((c.ref for c in rows if flag.value in c.flags.split(",")), None)
+
+
 async def previous_flags(read: Reader, platform: str, author_id: str, since: datetime,
                          exclude_key: str) -> dict[Flag, datetime]:
     """When the author was last flagged for each flag since ``since`` (false positives do not count)."""

@@ -33,11 +33,11 @@ _SECRET_KINDS = {"seed_phrase": "a seed phrase", "api_secret": "an API secret", 
 _PII_KINDS = {"email": "an e-mail address", "phone": "a phone number"}
 _WARN_REASONS = {
     Flag.spam: "unsolicited promotion is not allowed here",
-    Flag.scam: "it looked like a scam",
-    Flag.phishing: "it linked to a site that poses as the official one",
+    Flag.scam: "scam messages are not allowed here",
+    Flag.phishing: "links to sites posing as the official one are not allowed here",
     Flag.impersonation: "your name imitates our staff",
-    Flag.secret: "it contained private data",
-    Flag.pii: "it contained personal data",
+    Flag.secret: "never post private keys, seed phrases or passwords",
+    Flag.pii: "never post personal data in public",
 }
 
 
@@ -110,8 +110,8 @@ def member_message(config: ModerationConfig, *, public: bool, who_: str, chat: s
 
 def warning_text(config: ModerationConfig, *, public: bool, who_: str, chat: str, flags: Iterable[Flag]) -> str:
     """A moderator's "warn": the reasons of the case's flags."""
-    reasons = [_WARN_REASONS[f] for f in sorted(set(flags), key=list(Flag).index)] or ["it broke the chat's rules"]
-    template = config.warning_public if public else config.warning_private
+    reasons = [_WARN_REASONS[f] for f in sorted(set(flags), key=list(Flag).index)] or ["please follow the chat's rules"]
+    template = config.moderator_warning_public if public else config.moderator_warning_private
     return template.format(who=who_, reasons="; ".join(reasons), chat=chat)
 
 

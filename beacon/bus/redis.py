@@ -518,30 +518,37 @@ class _RedisSubscription(Subscription):
     async def stop(self) -> None:
         if self.stopping:
             await self.stopped.wait()
+            open("/tmp/rb/dbglog.txt","a").write("DBG stop L2 %.3f\n" % time.monotonic())
             return
         self.stopping = True
         self.stop_requested.set()
         self.read_wake.set()
         maintain, reader, acker = self.tasks or (None, None, None)
         await _cancel(reader)
+        open("/tmp/rb/dbglog.txt","a").write("DBG stop L8 %.3f\n" % time.monotonic())
         # The entry in hand finishes (its lease and idle time still kept fresh by the heartbeat);
         # queued ones stay pending: drainers check ``stopping``.
         if self.drainers:
             await asyncio.gather(*self.drainers.values(), return_exceptions=True)
+            open("/tmp/rb/dbglog.txt","a").write("DBG stop L12 %.3f\n" % time.monotonic())
         await _cancel(maintain)
+        open("/tmp/rb/dbglog.txt","a").write("DBG stop L13 %.3f\n" % time.monotonic())
         self.ack_wake.set()
         if acker is not None:
             try:
                 await asyncio.wait_for(acker, timeout=max(self.bus.visibility_timeout_s, 5.0))
+                open("/tmp/rb/dbglog.txt","a").write("DBG stop L17 %.3f\n" % time.monotonic())
             except (asyncio.TimeoutError, Exception):
                 acker.cancel()
         try:
             await asyncio.wait_for(self.hand_back(), timeout=max(self.bus.visibility_timeout_s, 5.0))
+            open("/tmp/rb/dbglog.txt","a").write("DBG stop L21 %.3f\n" % time.monotonic())
         except (asyncio.TimeoutError, ResponseError, *TRANSIENT_ERRORS) as exc:
             log.warning("bus consumer %s could not hand back its entries (%s); they return after the "
                         "visibility timeout", self.consumer, type(exc).__name__)
         self.bus._subscriptions.discard(self)
         self.stopped.set()
+        open("/tmp/rb/dbglog.txt","a").write("DBG stop L26 %.3f\n" % time.monotonic())
 
     async def hand_back(self) -> None:
         """Leave un-handled pending entries claimable at once, release leases, leave the group."""

@@ -85,13 +85,15 @@ CAPABILITIES = Capabilities(
 )
 
 _TOKENISH_URL = re.compile(r"(/(?:interactions/\d+|webhooks/\d+)/)[A-Za-z0-9_.\-]{20,}")
+# discord.py logs every gateway event at DEBUG; an INTERACTION_CREATE carries its token.
+_TOKEN_FIELD = re.compile(r"""(['"]token['"]\s*:\s*['"])[^'"]+""")
 
 
 class _MaskingFilter(SecretMaskingFilter):
-    """The bot token, plus interaction/webhook tokens inside URLs (each valid for 15 minutes)."""
+    """The bot token, plus interaction/webhook tokens in URLs and payloads (each valid for 15 minutes)."""
 
     def mask(self, text: str) -> str:
-        return _TOKENISH_URL.sub(r"\1***", super().mask(text))
+        return _TOKEN_FIELD.sub(r"\1***", _TOKENISH_URL.sub(r"\1***", super().mask(text)))
 
 
 @dataclass
@@ -104,12 +106,34 @@ class _PendingInteraction:
     timer: asyncio.TimerHandle | None = None
 
 
+@dataclass(frozen=True)
+class _Place:
+    """What a chat id names: where messages to it go, its channel type and its guild."""
+
+    send_to: int | None
+    type: discord.ChannelType | None
+    guild_id: int | None
+    is_guild: bool = False
+
+    @classmethod
+    def of(cls, channel: Any) -> "_Place":
+        guild = getattr(channel, "guild", None)
+        return cls(send_to=channel.id, type=getattr(channel, "type", None), guild_id=guild.id if guild else None)
+
+
 class _Client(discord.Client):
     """discord.py's Client with its gateway events routed to the adapter."""
 
     def __init__(self, adapter: "DiscordAdapter", **options: Any) -> None:
         super().__init__(**options)
         self._adapter = adapter
+
+    async def before_identify_hook(self, shard_id: int | None, *, initial: bool = False) -> None:
+        delay = self._adapter.reidentify_delay_s
+        if delay is None or initial:
+            await super().before_identify_hook(shard_id, initial=initial)
+        else:
+            await asyncio.sleep(delay)
 
     async def on_ready(self) -> None:
         await self._adapter._on_ready()
@@ -186,6 +210,7 @@ class DiscordAdapter(Adapter):
         retry_delay_s: float = 1.0,
         max_ratelimit_timeout: float = 60.0,
         backfill_limit: int = 100,
+        reidentify_delay_s: float | None = None,
     ) -> None:
         self.config = config
         self._token = config.token.get_secret_value()
@@ -200,6 +225,8 @@ class DiscordAdapter(Adapter):
         self.retry_delay_s = retry_delay_s
         self.max_ratelimit_timeout = max_ratelimit_timeout
         self.backfill_limit = backfill_limit
+        # discord.py waits 5 s before identifying again (Discord's identify rate); tests shorten it.
+        self.reidentify_delay_s = reidentify_delay_s
 
         self._client: _Client | None = None
         self._ready_lock: asyncio.Lock | None = None
@@ -211,7 +238,7 @@ class DiscordAdapter(Adapter):
         self._inflight: set[asyncio.Future[None]] = set()
         self._interactions: dict[str, _PendingInteraction] = {}
         self._rights: dict[int, tr.RightsSnapshot] = {}
-        self._channel_types: dict[int, discord.ChannelType] = {}
+        self._places: OrderedDict[int, _Place] = OrderedDict()  # fetched over REST (not in the gateway's cache)
         # channel id → the newest message id seen there, to read a gap after a lost session.
         self._last_seen: OrderedDict[int, int] = OrderedDict()
         self._sessions = 0  # READYs seen by this adapter (a fresh IDENTIFY each)
@@ -504,7 +531,6 @@ class DiscordAdapter(Adapter):
         now = datetime.now(timezone.utc)
         futures = []
         for channel in tr.watched_channels(guild):
-            self._channel_types[channel.id] = channel.type
             rights = tr.rights_in(channel, me)
             if self._rights.get(channel.id) == rights:
                 continue
@@ -588,16 +614,16 @@ class DiscordAdapter(Adapter):
             private = ChatRef(platform=tr.PLATFORM, chat_id=action.user.user_id, kind=ChatKind.private)
             return await self._send(client, private, action.text, action.buttons, None)
         if isinstance(action, EditMessage):
-            target = await self._target(client, action.chat, None)
+            target, _ = await self._target(client, action.chat, None)
             view = _view(action.buttons)
             await target.get_partial_message(int(action.message_id)).edit(content=action.text, view=view)
             return ActionResult(chat_id=action.chat.chat_id, message_id=action.message_id)
         if isinstance(action, DeleteMessage):
-            target = await self._target(client, action.chat, None)
+            target, _ = await self._target(client, action.chat, None)
             await target.get_partial_message(int(action.message_id)).delete()
             return ActionResult(chat_id=action.chat.chat_id, message_id=action.message_id)
         if isinstance(action, PinMessage):
-            target = await self._target(client, action.chat, None)
+            target, _ = await self._target(client, action.chat, None)
             await target.get_partial_message(int(action.message_id)).pin()
             return ActionResult(chat_id=action.chat.chat_id, message_id=action.message_id)
         if isinstance(action, OpenPrivateThread):
@@ -629,62 +655,81 @@ class DiscordAdapter(Adapter):
         raise BadRequest(f"{type(action).__name__} is not supported on Discord (see the adapter's capabilities)")
 
     async def _channel(self, client: discord.Client, channel_id: int) -> Any:
+        """A channel object: from the gateway's cache, else fetched (the gateway may not be connected)."""
         channel = client.get_channel(channel_id)
         if channel is None:
             channel = await client.fetch_channel(channel_id)
-        self._channel_types[channel_id] = channel.type  # type: ignore[union-attr]
         return channel
+
+    async def _place(self, client: discord.Client, chat_id: int) -> _Place:
+        """What a chat id names — a channel (its type and guild) or a guild — from the cache, else from REST."""
+        guild = client.get_guild(chat_id)
+        if guild is not None:
+            system = guild.system_channel
+            return _Place(send_to=system.id if system else None, type=None, guild_id=guild.id, is_guild=True)
+        channel = client.get_channel(chat_id)
+        if channel is not None:
+            return _Place.of(channel)
+        known = self._places.get(chat_id)
+        if known is not None:
+            return known
+        try:
+            place = _Place.of(await client.fetch_channel(chat_id))
+        except discord.NotFound:
+            # Not a channel: a guild id (joins are reported per guild). Snowflakes never collide across kinds.
+            data = await client.http.get_guild(chat_id)
+            system_id = data.get("system_channel_id")
+            place = _Place(send_to=int(system_id) if system_id else None, type=None, guild_id=chat_id, is_guild=True)
+        self._places[chat_id] = place
+        while len(self._places) > 10_000:
+            self._places.popitem(last=False)
+        return place
 
     async def _guild_id(self, client: discord.Client, chat: ChatRef) -> int:
         """The guild a chat belongs to (a channel's guild, or the chat is a guild itself)."""
         if chat.kind == ChatKind.private:
             raise BadRequest("a DM belongs to no guild: moderation actions need a guild channel")
-        chat_id = int(chat.chat_id)
-        if client.get_guild(chat_id) is not None:
-            return chat_id
-        channel = await self._channel(client, chat_id)
-        guild = getattr(channel, "guild", None)
-        if guild is None:
-            raise BadRequest(f"channel {chat_id} belongs to no guild")
-        return guild.id
+        place = await self._place(client, int(chat.chat_id))
+        if place.guild_id is None:
+            raise BadRequest(f"channel {chat.chat_id} belongs to no guild")
+        return place.guild_id
 
-    async def _target(self, client: discord.Client, chat: ChatRef, reply_to: str | None) -> Any:
-        """Where to send for ``chat``: a DM, a thread, a channel, or a guild's system channel."""
+    async def _target(self, client: discord.Client, chat: ChatRef, reply_to: str | None) -> tuple[Any, _Place | None]:
+        """Where to send for ``chat`` — a DM, a thread, a channel, or a guild's system channel — and what it is."""
         if chat.kind == ChatKind.private:
-            return await client.create_dm(discord.Object(int(chat.chat_id)))
+            return await client.create_dm(discord.Object(int(chat.chat_id))), None
         if chat.thread_id:
             thread_id = int(chat.thread_id)
-            return client.get_channel(thread_id) or client.get_partial_messageable(thread_id)
+            return client.get_channel(thread_id) or client.get_partial_messageable(thread_id), None
         chat_id = int(chat.chat_id)
-        guild = client.get_guild(chat_id)
-        if guild is not None:
-            if guild.system_channel is None:
-                raise BadRequest(f"guild {guild.id} has no system channel to post in")
-            return guild.system_channel
-        channel = client.get_channel(chat_id)
-        if isinstance(channel, discord.ForumChannel):
+        place = await self._place(client, chat_id)
+        if place.is_guild:
+            if place.send_to is None:
+                raise BadRequest(f"guild {chat_id} has no system channel to post in")
+            return client.get_channel(place.send_to) or client.get_partial_messageable(place.send_to), place
+        if place.type in tr.FORUM_TYPES:
             # A forum takes posts, not messages. A reply to a post's starter message goes into the post:
             # the starter message has the thread's id.
-            thread = channel.get_thread(int(reply_to)) if reply_to else None
-            if thread is None and reply_to:
-                with contextlib.suppress(discord.NotFound):
-                    found = await client.fetch_channel(int(reply_to))
-                    thread = found if isinstance(found, discord.Thread) else None
-            if thread is None:
-                raise BadRequest(f"#{channel.name} is a forum: send into one of its posts (a thread)")
-            return thread
-        return channel or client.get_partial_messageable(chat_id)
+            if not reply_to:
+                raise BadRequest(f"channel {chat_id} is a forum: send into one of its posts (a thread)")
+            try:
+                thread = await self._channel(client, int(reply_to))
+            except discord.NotFound:
+                raise BadRequest(f"channel {chat_id} is a forum and {reply_to} is none of its posts") from None
+            return thread, None
+        return client.get_channel(chat_id) or client.get_partial_messageable(chat_id), place
 
     async def _send(self, client: discord.Client, chat: ChatRef, text: str, buttons: Keyboard, reply_to: str | None,
                     *, pin: bool = False) -> ActionResult:
         """Send ``text`` (split at 2000), replying with the first part, buttons under the last; crosspost in
         announcement channels. Returns the last part's id (the message later edits and presses target)."""
-        target = await self._target(client, chat, reply_to)
+        target, place = await self._target(client, chat, reply_to)
         view = _view(buttons)
         chunks = split_text(text, MAX_MESSAGE_LENGTH) or [text]
         sent: list[discord.Message] = []
         for i, chunk in enumerate(chunks):
             last = i == len(chunks) - 1
+            # A reply to a forum post's starter message is the post itself: no reference needed.
             reference = (discord.MessageReference(message_id=int(reply_to), channel_id=target.id,
                                                   fail_if_not_exists=False)
                          if reply_to and i == 0 and int(reply_to) != target.id else None)
@@ -692,7 +737,7 @@ class DiscordAdapter(Adapter):
             if last and view is not None:
                 kwargs["view"] = view
             sent.append(await target.send(chunk, **kwargs))
-        if await self._is_announcement(client, target):
+        if place is not None and place.type == discord.ChannelType.news:
             for message in sent:
                 try:
                     await message.publish()
@@ -707,14 +752,6 @@ class DiscordAdapter(Adapter):
                 log.warning("sent to %s but could not pin it: %s", target.id, self._mask.mask(str(exc)))
         result_chat = chat.chat_id if chat.kind == ChatKind.private else str(target.id)
         return ActionResult(message_id=str(sent[-1].id), chat_id=result_chat)
-
-    async def _is_announcement(self, client: discord.Client, target: Any) -> bool:
-        kind = getattr(target, "type", None)
-        if isinstance(target, discord.PartialMessageable) or kind is None:
-            kind = self._channel_types.get(target.id)
-            if kind is None:
-                kind = (await self._channel(client, target.id)).type
-        return kind == discord.ChannelType.news
 
     async def _open_private_thread(self, client: discord.Client, action: OpenPrivateThread) -> ActionResult:
         parent_id = int(self.config.support_channel_id or action.parent.chat_id)
@@ -761,7 +798,7 @@ class DiscordAdapter(Adapter):
             data = path.read_bytes()
         except OSError:
             raise BadRequest(f"cannot read the file to send ({action.file_name})") from None
-        target = await self._target(client, action.chat, None)
+        target, _ = await self._target(client, action.chat, None)
         caption = action.caption[:MAX_MESSAGE_LENGTH] or None
         message = await target.send(caption, file=discord.File(io.BytesIO(data), filename=action.file_name))
         return ActionResult(message_id=str(message.id), chat_id=str(target.id))

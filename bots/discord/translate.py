@@ -131,8 +131,9 @@ def message_event(message: discord.Message, me: discord.ClientUser, *, edited: b
     )
     if edited:
         edited_at = message.edited_at or message.created_at
-        # Milliseconds: two edits within one second are two versions (Discord stamps to the microsecond).
-        return MessageEdited(**fields, edit_version=int(edited_at.timestamp() * 1000), occurred_at=edited_at)
+        # Microseconds, as Discord stamps edits: two quick edits are two versions, one edit is one version.
+        version = int(edited_at.timestamp()) * 1_000_000 + edited_at.microsecond
+        return MessageEdited(**fields, edit_version=version, occurred_at=edited_at)
     return MessagePosted(**fields, occurred_at=message.created_at)
 
 

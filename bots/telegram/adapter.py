@@ -131,6 +131,7 @@ class TelegramAdapter(Adapter):
         self.limits = SendLimits(overall_per_s=config.rate_overall_per_s * headroom,
                                  group_per_min=config.rate_group_per_min * headroom,
                                  private_per_s=config.rate_private_per_s * headroom, private_burst=private_burst)
+        self.claim_rate_per_s = self.limits.overall_per_s  # the dispatcher claims no faster than we may send
         # A limiter shared between processes (Redis) when given; PTB's AIORateLimiter plus ours otherwise.
         self.shared_limiter = limiter
         self._owns_limiter = owns_limiter

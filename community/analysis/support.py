@@ -164,8 +164,8 @@ class SupportAnalyser:
             return False
         if lx.HOWTO in t and domain:
             return True
-        staff = lx.STAFF in t
-        if domain and (asks or (me and (question or staff)) or (staff and question)):
+        pressing = lx.STAFF in t or lx.URGENT in t
+        if domain and (asks or (me and (question or pressing)) or (pressing and question)):
             return True
         return mentions_bot and (domain or asks or question)
 

@@ -23,10 +23,11 @@ __all__ = ["build_flag_analysers"]
 def build_flag_analysers(settings: Settings) -> list[Analyser]:
     """One analyser per flag. They share a per-message feature cache (tokens, phrase hits, links),
     so run them one after another on the same AnalysisInput object to pay for those once."""
-    brand = BrandProfile(settings)
+    links = LinkFinder()
+    brand = BrandProfile(settings, links)
     triggers = {k: v for k, v in LEXICON.items() if k not in CONTEXT_CATEGORIES}
     context = {k: v for k, v in LEXICON.items() if k in CONTEXT_CATEGORIES}
-    cache = FeatureCache(Lexicon(triggers), LinkFinder(), Lexicon(context))
+    cache = FeatureCache(Lexicon(triggers), links, Lexicon(context))
     shorteners = SHORTENERS | frozenset(d.lower().strip(".") for d in settings.analysis.shorteners)
     phishing = PhishingAnalyser(cache, brand, shorteners, MESSENGER_DOMAINS)
     return [

@@ -39,36 +39,63 @@ class Bip39Index:
     def __init__(self) -> None:
         self.languages: tuple[str, ...] = tuple(sorted(Mnemonic.list_languages()))
         self._mask: dict[str, int] = {}
-        self._near: list[set[str]] = []  # per language: words, their 1-deletions and 4-letter prefixes
+        self._lists: list[tuple[str, ...]] = []
         for bit, lang in enumerate(self.languages):
             strip = lang not in _NO_TYPO_LANGS
-            near: set[str] = set()
+            forms: set[str] = set()
             for word in Mnemonic(lang).wordlist:
                 if "\ufffd" in word:
                     continue  # the package's Russian list has one corrupted entry
                 for form in _forms(word, strip):
                     self._mask[form] = self._mask.get(form, 0) | (1 << bit)
-                    if strip:
-                        near.add(form)
-                        near.update(form[:i] + form[i + 1 :] for i in range(len(form)))
-            self._near.append(near)
+                    forms.add(form)
+            self._lists.append(tuple(sorted(forms)) if strip else ())
         self._words = frozenset(self._mask)
+        # Per language: words and their one-letter deletions, built on the first typo check.
+        self._near: list[frozenset[str] | None] = [None] * len(self.languages)
 
     def mask(self, token: str) -> int:
         return self._mask.get(token, 0)
 
     def near(self, token: str, bit: int) -> bool:
         """One edit away from a word of this list (typo tolerance), for words of 4+ letters."""
-        near = self._near[bit]
-        if len(token) < 4 or not near:
+        if len(token) < 4 or not self._lists[bit]:
             return False
+        near = self._near[bit]
+        if near is None:
+            built = set(self._lists[bit])
+            for form in self._lists[bit]:
+                built.update(form[:i] + form[i + 1:] for i in range(len(form)))
+            near = self._near[bit] = frozenset(built)
         if token in near:
             return True
-        return any(token[:i] + token[i + 1 :] in near for i in range(len(token)))
+        return any(token[:i] + token[i + 1:] in near for i in range(len(token)))
 
     def count_members(self, tokens: list[str]) -> int:
         """Distinct tokens that are wordlist words (a set intersection, done in C)."""
-        return len(self._words.intersection(set(tokens)))
+        return len(self._words.intersection(tokens))
+
+    def may_hold_run(self, tokens: list[str]) -> bool:
+        """Cheap pre-check on lowercased word tokens: some stretch of >= 11 wordlist words, with
+        numbers ("1. meat 2. stay") skipped and one other word (a typo) allowed."""
+        words = self._words
+        run = after = best = 0  # run: words in the stretch (one gap included); after: since the gap
+        gap = False
+        for tok in tokens:
+            if tok in words:
+                run += 1
+                after += 1
+                if run > best:
+                    best = run
+                    if best >= MIN_WORDS - 1:
+                        return True
+            elif tok.isdigit():
+                continue
+            elif not gap:
+                gap, run, after = True, run + 1, 0
+            else:
+                run, after = after + 1, 0  # restart just after the previous gap
+        return best >= MIN_WORDS - 1
 
     def longest_run(self, text: str) -> SeedRun | None:
         """The longest run of >= 12 letter-words of one list (numbers and punctuation between are fine)."""

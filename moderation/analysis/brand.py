@@ -5,10 +5,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-import tldextract
-
 from beacon.config import Settings
 from moderation.analysis import vocabulary
+from moderation.analysis.links import LinkFinder
 from moderation.analysis.skeleton import compact, skeleton, typo_budget, within
 
 _SPLIT_RE = re.compile(r"[\W_]+")
@@ -35,10 +34,9 @@ class StaffLook:
 class BrandProfile:
     """Brand tokens, official domains and handles, staff looks; built once from Settings."""
 
-    def __init__(self, settings: Settings) -> None:
+    def __init__(self, settings: Settings, links: LinkFinder) -> None:
         brand = settings.brand
         analysis = settings.analysis
-        extract = tldextract.TLDExtract(suffix_list_urls=(), cache_dir=None, include_psl_private_domains=True)
         self.official_domains = frozenset(d.lower().strip(".") for d in brand.official_domains if d.strip())
         self.allowed_domains = frozenset(
             d.lower().strip(".") for d in analysis.allowed_domains if d.strip()
@@ -49,7 +47,7 @@ class BrandProfile:
             if len(token) >= 2:
                 tokens.add(token)
         for domain in self.official_domains:
-            label = extract(domain).domain
+            label = links.domain_label(domain)
             token = compact(label)
             if len(token) >= 3:
                 tokens.add(token)

@@ -62,6 +62,11 @@ class MessageFeatures:
         return WORD_RE.findall(self.lower)
 
     @lazy
+    def joined(self) -> str:
+        """Tokens joined by single spaces: what word phrases are matched against."""
+        return " ".join(self.tokens)
+
+    @lazy
     def offsets(self) -> TokenOffsets:
         return TokenOffsets(self.lower)
 

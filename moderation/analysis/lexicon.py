@@ -80,32 +80,19 @@ class Hits:
         return self.found
 
 
-@dataclass(frozen=True, slots=True)
-class _Pattern:
-    category: str
-    rest: tuple[tuple[str, bool], ...]  # following tokens: (text, is_stem)
-
-
-@dataclass(frozen=True, slots=True)
-class _Entry:
-    """What one token can start: one-word categories, and longer phrases keyed by the next token."""
-
-    singles: tuple[str, ...]
-    by_next: dict[str, tuple[_Pattern, ...]]
-    stem_next: tuple[_Pattern, ...]
-
-
 class Lexicon:
     """Phrases grouped by category. ``word*`` matches any word starting with ``word``.
 
-    Written by hand rather than one big regex alternation: a token lookup costs a few
-    microseconds per message where an alternation of hundreds of phrases costs tens.
+    Word phrases are matched with one Aho-Corasick automaton (ahocorasick-rs, native code) over
+    the message's tokens joined by single spaces, so "dm me", "DM, me" and "dm\nme" are one
+    phrase and the cost is one pass whatever the number of phrases (a regex alternation of
+    hundreds of phrases costs tens of microseconds). Phrases in scripts written without spaces
+    (CJK, Thai, Devanagari, Arabic, Hangul) are matched in the lowercased text itself.
     """
 
     def __init__(self, categories: Mapping[str, Iterable[str]]) -> None:
-        self._exact: dict[str, list[_Pattern]] = defaultdict(list)
-        self._stems: dict[str, list[tuple[str, _Pattern]]] = defaultdict(list)
-        self._short_stems: dict[str, list[_Pattern]] = defaultdict(list)
+        words: dict[tuple[str, bool], set[str]] = defaultdict(set)  # (phrase, open right) → categories
+        inner_stems: dict[str, set[str]] = defaultdict(set)  # regex → categories ("приватн* ключ*")
         substrings: dict[str, set[str]] = defaultdict(set)
         open_right: set[str] = set()  # "word*": inflections may follow
         for category, phrases in categories.items():
@@ -118,25 +105,30 @@ class Lexicon:
                     if phrase.endswith("*"):
                         open_right.add(phrase.rstrip("*"))
                     continue
-                parts = phrase.split()
                 pieces: list[tuple[str, bool]] = []
-                for part in parts:
+                for part in phrase.split():
                     stem = part.endswith("*")
                     tokens = _WORD_RE.findall(part)
                     for i, tok in enumerate(tokens):
                         pieces.append((tok, stem and i == len(tokens) - 1))
                 if not pieces:
                     continue
-                (first, first_stem), rest = pieces[0], tuple(pieces[1:])
-                pattern = _Pattern(category, rest)
-                if not first_stem:
-                    self._exact[first].append(pattern)
-                elif len(first) >= _STEM_KEY:
-                    self._stems[first[:_STEM_KEY]].append((first, pattern))
+                if any(stem for _, stem in pieces[:-1]):
+                    regex = " ".join(re.escape(t) + ("[^ ]*" if st else "") for t, st in pieces)
+                    inner_stems[regex].add(category)
                 else:
-                    self._short_stems[first].append(pattern)
-        # Substring phrases go into one Aho-Corasick automaton (ahocorasick-rs, native code): one
-        # pass over the text whatever the number of phrases, where a regex alternation tries each.
+                    words[(" ".join(t for t, _ in pieces), pieces[-1][1])].add(category)
+        self._word_keys = list(words)
+        self._word_cats = [tuple(sorted(words[k])) for k in self._word_keys]
+        self._word_spaces = [k[0].count(" ") for k in self._word_keys]
+        self._word_ac = (
+            ahocorasick_rs.AhoCorasick([k[0] for k in self._word_keys], matchkind=ahocorasick_rs.MatchKind.Standard)
+            if words else None
+        )
+        # Few phrases have a stem before their last word; each is a regex with a literal prefix.
+        self._inner = [(re.compile(r), tuple(sorted(c))) for r, c in inner_stems.items()]
+        self._inner_any = re.compile("|".join(inner_stems)) if inner_stems else None
+        self._inner_ascii = any(r.isascii() for r in inner_stems)
         self._phrase_cats = [tuple(sorted(cats)) for cats in substrings.values()]
         # Arabic-script and Devanagari text is written with spaces: a phrase there must be a whole
         # word (or words), or "لا" would match inside "سلام". CJK, Thai and Hangul (particles glue
@@ -149,54 +141,35 @@ class Lexicon:
             if substrings else None
         )
         self.categories = frozenset(categories)
-        # Token → patterns it starts. Chat vocabulary repeats, so most lookups are one dict hit.
-        self._memo: dict[str, _Entry | None] = {}
 
-    def _entry_for(self, tok: str) -> _Entry | None:
-        found = list(self._exact.get(tok, ()))
-        if len(tok) >= _STEM_KEY:
-            for stem, p in self._stems.get(tok[:_STEM_KEY], ()):
-                if tok.startswith(stem):
-                    found.append(p)
-        for stem, patterns in self._short_stems.items():
-            if tok.startswith(stem):
-                found.extend(patterns)
-        if not found:
-            return None
-        singles = tuple(dict.fromkeys(p.category for p in found if not p.rest))
-        by_next: dict[str, list[_Pattern]] = defaultdict(list)
-        stem_next: list[_Pattern] = []
-        for p in found:
-            if p.rest:
-                text, stem = p.rest[0]
-                (stem_next.append(p) if stem else by_next[text].append(p))
-        return _Entry(singles, {k: tuple(v) for k, v in by_next.items()}, tuple(stem_next))
+    def _match_inner(self, joined: str, found: dict[str, list[Hit]]) -> None:
+        for regex, categories in self._inner:
+            for m in regex.finditer(joined):
+                if m.start() and joined[m.start() - 1] != " ":
+                    continue
+                first = joined.count(" ", 0, m.start())
+                hit = Hit(first, first + m.group().count(" ") + 1, True)
+                for category in categories:
+                    found.setdefault(category, []).append(hit)
 
     def match(self, features: MessageFeatures) -> dict[str, list[Hit]]:
         found: dict[str, list[Hit]] = {}
-        tokens = features.tokens
-        n = len(tokens)
-        memo = self._memo
-        for i, tok in enumerate(tokens):
-            try:
-                entry = memo[tok]
-            except KeyError:
-                entry = self._entry_for(tok)
-                if len(memo) >= _MEMO_SIZE:
-                    memo.clear()
-                memo[tok] = entry
-            if entry is None:
-                continue
-            for category in entry.singles:
-                found.setdefault(category, []).append(Hit(i, i + 1, True))
-            if i + 1 < n:
-                candidates = entry.by_next.get(tokens[i + 1], ())
-                if entry.stem_next:
-                    candidates = candidates + entry.stem_next
-                for p in candidates:
-                    end = _match_rest(tokens, i + 1, p.rest)
-                    if end:
-                        found.setdefault(p.category, []).append(Hit(i, end, True))
+        joined = features.joined
+        if self._word_ac is not None and joined:
+            size = len(joined)
+            keys, cats, spaces = self._word_keys, self._word_cats, self._word_spaces
+            for index, start, end in self._word_ac.find_matches_as_indexes(joined, overlapping=True):
+                if start and joined[start - 1] != " ":
+                    continue
+                if end < size and joined[end] != " " and not keys[index][1]:
+                    continue
+                first = joined.count(" ", 0, start)
+                hit = Hit(first, first + spaces[index] + 1, True)
+                for category in cats[index]:
+                    found.setdefault(category, []).append(hit)
+        inner = self._inner_any
+        if inner is not None and (self._inner_ascii or not joined.isascii()) and inner.search(joined):
+            self._match_inner(joined, found)
         if self._automaton is not None and features.unspaced:
             phrase_cats, bounded = self._phrase_cats, self._bounded
             low = features.lower
@@ -217,19 +190,6 @@ def _whole_word(text: str, start: int, end: int, right: bool) -> bool:
     return (start == 0 or not _is_word_char(text[start - 1])) and (
         not right or end >= len(text) or not _is_word_char(text[end])
     )
-
-
-def _match_rest(tokens: list[str], start: int, rest: tuple[tuple[str, bool], ...]) -> int:
-    """Index after the phrase if ``rest`` follows at ``start``, else 0."""
-    if not rest:
-        return start
-    if start + len(rest) > len(tokens):
-        return 0
-    for offset, (text, stem) in enumerate(rest):
-        tok = tokens[start + offset]
-        if not (tok.startswith(text) if stem else tok == text):
-            return 0
-    return start + len(rest)
 
 
 class TokenOffsets:

@@ -68,6 +68,10 @@ class LinkFinder:
         )
         self._hosts: dict[str, tuple[str, str, str, str, bool] | None] = {}
 
+    def domain_label(self, domain: str) -> str:
+        """The registrable label of a domain: "okx" for www.okx.com."""
+        return self._extract(domain).domain
+
     def find(self, text: str) -> list[Link]:
         if not _may_hold_link(text):
             return []

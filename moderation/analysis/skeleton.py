@@ -5,7 +5,6 @@ from __future__ import annotations
 import json
 import re
 import unicodedata
-from functools import lru_cache
 from pathlib import Path
 
 import confusable_homoglyphs
@@ -46,7 +45,6 @@ def _load_confusable_table() -> dict[int, str]:
 _TABLE = _load_confusable_table()
 
 
-@lru_cache(maxsize=4096)
 def skeleton(text: str) -> str:
     """Lowercase, fold compatibility forms, confusables and accents; keep separators."""
     folded = unicodedata.normalize("NFKC", text).lower().translate(_TABLE)

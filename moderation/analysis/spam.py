@@ -82,7 +82,12 @@ class SpamAnalyser:
         promoted = push and topic >= 2 and score >= THRESHOLD
         saturated = push and topic >= 3 and len(signals) >= 2
         invite_push = promo and (f.emoji_count >= 3 or "spam.cta" in hits or topic >= 1)
-        if promoted or saturated or invite_push or topic >= 5:
+        # "Earn from home, write me in DM": a topic and an invitation to a private chat is the
+        # shape of most messenger spam (warnings about it excepted).
+        private_push = topic >= 1 and "scam.private" in hits and "warn" not in hits
+        if "warn" in hits and not invite_push:
+            return []  # quoting spam to warn about it ("scammers write 'earn $500 a day'") is not spam
+        if promoted or saturated or invite_push or private_push or topic >= 5:
             spans = [f.offsets.span(h) for c in _TOPICS for h in hits.get(c)[:1]]
             kinds = ", ".join(dict.fromkeys(signals)) or "channel promotion"
             return [Finding(analyser=self.name, flag=Flag.spam, score=round(score, 2),

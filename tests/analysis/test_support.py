@@ -52,6 +52,13 @@ def assess(support, text, language="en", flags=(), **kw):
         ("واریز من هنوز نرسیده، لطفا بررسی کنید", "fa", Category.deposit_withdrawal, Urgency.high),
         ("मेरा डिपॉजिट अभी तक नहीं आया, कृपया मदद करें", "hi", Category.deposit_withdrawal, Urgency.high),
         ("ถอนเงินค้างมาสองชั่วโมงแล้ว ช่วยตรวจสอบด้วยครับ", "th", Category.deposit_withdrawal, Urgency.high),
+        ("where is my deposit? sent it this morning", "en", Category.deposit_withdrawal, Urgency.high),
+        ("I was charged twice for the same order", "en", Category.trading, Urgency.high),
+        ("Nag-deposit ako pero hindi pa pumapasok sa account ko, tulong po", "tl", Category.deposit_withdrawal,
+         Urgency.high),
+        ("میں نے ڈپازٹ کیا لیکن ابھی تک نہیں آیا", "ur", Category.deposit_withdrawal, Urgency.high),
+        ("Akaun saya dibekukan tanpa sebab, tolong semak", "ms", Category.account_security, Urgency.high),
+        ("Retragerea mea este blocată de ieri, vă rog verificați", "ro", Category.deposit_withdrawal, Urgency.high),
     ],
 )
 def test_requests_in_many_languages(support, text, lang, category, urgency):
@@ -81,6 +88,17 @@ def test_requests_in_many_languages(support, text, lang, category, urgency):
         ("jajaja me liquidaron otra vez", "es"),
         ("kkkk perdi tudo no long", "pt"),
         ("Hati-hati penipuan, jangan kirim kode OTP ke siapa pun", "id"),
+        ("If anyone's deposit is delayed, it's the network congestion, give it an hour", "en"),
+        ("Thanks for the quick help yesterday, my account is unlocked now", "en"),
+        ("My friend says withdrawals to that exchange are slow, is that true?", "en"),
+        ("I never keep my coins on exchanges, hardware wallet all the way", "en"),
+        ("To whoever asked earlier: memo is required for XRP deposits", "en"),
+        ("thanks admin, got my money back", "en"),
+        ("Вывод пришел за 5 минут, спасибо", "ru"),
+        ("出金すぐ反映されました、ありがとうございます", "ja"),
+        ("निकासी तुरंत आ गई, धन्यवाद", "hi"),
+        ("Saque caiu em 2 minutos, top demais", "pt"),
+        ("Rút tiền về rất nhanh, cảm ơn sàn", "vi"),
     ],
 )
 def test_not_requests(support, text, lang):

@@ -74,7 +74,8 @@ async def make_adapter(fake: FakeDiscord, community: Community) -> AsyncIterator
 
     def make(**overrides: Any) -> DiscordAdapter:
         options = {k: overrides.pop(k) for k in list(overrides)
-                   if k in ("limiter", "interaction_ack_s", "publish_retry_s", "retry_delay_s", "backfill_limit")}
+                   if k in ("limiter", "interaction_ack_s", "publish_retry_s", "retry_delay_s", "backfill_limit",
+                             "reidentify_delay_s")}
         options.setdefault("guild_ready_timeout", 0.05)
         adapter = DiscordAdapter(discord_config(fake, community, **overrides), **options)
         made.append(adapter)

@@ -479,6 +479,7 @@ class FakeDiscord:
         interaction_ack_s: float = 3.0,
         interaction_token_s: float = 900.0,
         replay_buffer: int = 10_000,
+        replay_overlap: int = 0,
         host: str = "127.0.0.1",
         port: int = 0,
         clock: Callable[[], float] = time.monotonic,
@@ -491,6 +492,8 @@ class FakeDiscord:
         self.interaction_ack_s = interaction_ack_s
         self.interaction_token_s = interaction_token_s
         self.replay_buffer = replay_buffer
+        # Replay this many events the client already had on RESUME (at-least-once delivery: duplicates).
+        self.replay_overlap = replay_overlap
         self.host = host
         self._port = port
         self.clock = clock
@@ -764,6 +767,14 @@ class FakeDiscord:
                 conn.session.valid = False
                 self._sessions.pop(conn.session.id, None)
             conn.queue({"op": OP_INVALID_SESSION, "d": resumable})
+
+    def forget_sessions(self) -> None:
+        """Discard every session (as Discord does after a while): the next RESUME gets INVALID_SESSION,
+        and events dispatched until the client identifies again reach no session — they are lost to
+        the gateway, as on Discord."""
+        for session in self._sessions.values():
+            session.valid = False
+        self._sessions.clear()
 
     @property
     def connected(self) -> bool:
@@ -1128,7 +1139,8 @@ class FakeDiscord:
             self._detach(old)
             asyncio.ensure_future(self._close_connection(old, code=4000))
         conn.session, conn.intents = session, session.intents
-        replay = [e for e in session.events if e.seq > int(seq)]
+        replay = [e for e in session.events if e.seq > int(seq)
+                  or (e.seq > int(seq) - self.replay_overlap and e.name.startswith("MESSAGE_"))]
         for event in replay:
             conn.queue(event.frame())
         self.stats.replayed += len(replay)
@@ -1173,6 +1185,7 @@ class FakeDiscord:
             ("PUT", "/channels/{channel_id}/pins/{message_id}", self._pin),
             ("POST", "/channels/{channel_id}/threads", self._create_thread),
             ("PUT", "/channels/{channel_id}/thread-members/{user_id}", self._add_thread_member),
+            ("GET", "/guilds/{guild_id}", self._get_guild),
             ("GET", "/guilds/{guild_id}/members/{user_id}", self._get_member),
             ("PATCH", "/guilds/{guild_id}/members/{user_id}", self._edit_member),
             ("PUT", "/guilds/{guild_id}/bans/{user_id}", self._ban),
@@ -1458,6 +1471,12 @@ class FakeDiscord:
         self._require(thread, Perm.SEND_MESSAGES_IN_THREADS)
         thread.thread_members.add(user.id)
         return None
+
+    async def _get_guild(self, request: web.Request, body: Any, guild_id: str) -> dict[str, Any]:
+        data = self._guild_or_404(guild_id).as_json()
+        for gateway_only in ("channels", "threads", "members", "presences", "voice_states", "joined_at", "large"):
+            data.pop(gateway_only, None)
+        return data
 
     async def _get_member(self, request: web.Request, body: Any, guild_id: str, user_id: str) -> dict[str, Any]:
         guild = self._guild_or_404(guild_id)

@@ -320,3 +320,15 @@ url = "{db_url}"
     assert any(e["actor"] == "console:mia @mia" and e["action"] == "banned everywhere" and e["rule"] == "cli"
                for e in entries)
     assert (await cli("flags", "list", "--status", "bogus"))[0] == 2
+
+
+async def test_one_open_card_per_impersonator(journey_factory) -> None:
+    j = await journey_factory()
+    await j.say("admin #general", 'join #general @fake "Nimbus Supp0rt"', "@fake: hello everyone",
+                "@fake: nice weather today")
+    assert j.out.count("🚩 Case") == 1
+    cases = await j.cases()
+    assert len(cases) == 3 and [c.status for c in cases] == ["open", "auto", "auto"]
+    assert any("already open" in a.reason for a in await j.audit() if a.action == "skipped")
+    await j.say(f"press @mia #mods 1 mod:{cases[0].ref}:warn")
+    assert "a moderator warned you: your name imitates our staff" in j.out

@@ -337,6 +337,19 @@ EXTRA = [
     c("", "Free signals from CPI today: inflation down, market up"),
     c("", "I bet on BTC going up this week, the odds look good"),
     c("", "Who has the best odds on the next rate cut? polymarket says 70%"),
+    c("", "Scammers write \"earn $500 a day, DM me\" — just block them"),
+    c("", "I can help with the job application, dm me"),
+    c("", "Anyone selling their old laptop? dm me"),
+    c("spam", "Нужны люди для работы, 18+, пишите в личку", allow="scam"),
+    c("spam", "Кто хочет заработать? Пиши мне в личку, всё расскажу", allow="scam"),
+    c("spam", "Покупаю аккаунты телеграм, дорого, пишите @buy_acc", allow="scam"),
+    c("spam", "Привет, хочешь зарабатывать в интернете? Пиши \"+\" в лс", allow="scam"),
+    c("spam", "Hot singles in your area 😍 t.me/+datingclub", allow="scam"),
+    c("spam", "Crypto loans without KYC, instant approval, DM for details", allow="scam"),
+    c("spam", "Need followers? 1000 Instagram followers for $5, DM me", allow="scam"),
+    c("spam", "Interested in making $500 daily? Text me for more info", allow="scam"),
+    c("spam", "Investment opportunity: earn 20% weekly returns, contact our account manager @invest_pro", allow="scam"),
+    c("spam", "Join my free trading group, daily signals and 100% winrate: t.me/freecryptoclub", allow="scam"),
 ]
 
 ALL = CLEAN + SECRET + PII + SCAM + PHISHING + IMPERSONATION + SPAM + EXTRA

@@ -82,6 +82,7 @@ def upgrade() -> None:
     )
     op.create_index("ix_mod_audit_at", "mod_audit", ["at"])
     op.create_index("ix_mod_audit_case", "mod_audit", ["case_ref"])
+    _audit_append_only()
     op.create_table(
         "mod_recent",
         sa.Column("id", _id(), primary_key=True),
@@ -131,6 +132,21 @@ def upgrade() -> None:
     )
 
 
+def _audit_append_only() -> None:
+    """The database itself refuses to change or remove audit lines."""
+    if op.get_bind().dialect.name == "postgresql":
+        op.execute(
+            "CREATE FUNCTION mod_audit_append_only() RETURNS trigger LANGUAGE plpgsql AS "
+            "$$ BEGIN RAISE EXCEPTION 'mod_audit is append-only'; END $$"
+        )
+        op.execute("CREATE TRIGGER mod_audit_append_only BEFORE UPDATE OR DELETE ON mod_audit "
+                   "FOR EACH ROW EXECUTE FUNCTION mod_audit_append_only()")
+    else:
+        for verb in ("UPDATE", "DELETE"):
+            op.execute(f"CREATE TRIGGER mod_audit_no_{verb.lower()} BEFORE {verb} ON mod_audit "
+                       "BEGIN SELECT RAISE(ABORT, 'mod_audit is append-only'); END")
+
+
 def downgrade() -> None:
     op.drop_table("mod_alerts")
     op.drop_index("ix_mod_sightings_key", table_name="mod_sightings")
@@ -138,6 +154,12 @@ def downgrade() -> None:
     op.drop_table("mod_allow")
     op.drop_index("ix_mod_recent_chat", table_name="mod_recent")
     op.drop_table("mod_recent")
+    if op.get_bind().dialect.name == "postgresql":
+        op.execute("DROP TRIGGER mod_audit_append_only ON mod_audit")
+        op.execute("DROP FUNCTION mod_audit_append_only()")
+    else:
+        op.execute("DROP TRIGGER mod_audit_no_update")
+        op.execute("DROP TRIGGER mod_audit_no_delete")
     op.drop_index("ix_mod_audit_case", table_name="mod_audit")
     op.drop_index("ix_mod_audit_at", table_name="mod_audit")
     op.drop_table("mod_audit")

@@ -1,0 +1,204 @@
+"""The support desk's and moderation's journeys on Discord, end to end: Beacon.build with the real adapter,
+real discord.py over real HTTP and WebSocket against the fake, the real domain handlers and analysis."""
+
+from __future__ import annotations
+
+import json
+import logging
+from collections.abc import AsyncIterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import pytest
+from sqlalchemy import select
+
+from beacon.app import Beacon
+from beacon.config import Settings
+from bots.discord import DiscordAdapter
+from community.models import Ticket
+from tests.fakes.discord import FakeChannel, FakeDiscord, FakeGuild, FakeUser, RateLimit
+from tests.moderation.conftest import Journey
+
+TOKEN = "MTIzNDU2Nzg5MDEyMzQ1Njc4.GhXyZw.JourneyTokenNeverLogged_0a1b2c3d4e5f"
+REQUEST = "I sent 300 USDT on TRC20 two hours ago and it never arrived, my UID is 55501234"
+SEED = "abandon ability able about above absent absorb abstract absurd abuse access accident"
+SEED_WORDS = ("abandon", "ability", "absurd", "accident")
+
+
+@dataclass
+class World:
+    fake: FakeDiscord
+    app: Beacon
+    guild: FakeGuild
+    general: FakeChannel
+    forum: FakeChannel
+    support: FakeChannel
+    mods: FakeChannel
+    agent: FakeUser
+
+    async def settle(self) -> None:
+        assert await self.app.idle(timeout_s=20), "Beacon did not settle"
+
+    async def wait(self, predicate: Any, timeout: float = 20.0) -> Any:
+        return await self.fake.wait_for(predicate, timeout=timeout)
+
+    def member(self, name: str, **options: Any) -> FakeUser:
+        return self.fake.add_member(self.guild, self.fake.add_user(name, **options))
+
+    def texts(self, where: FakeChannel | FakeUser) -> list[str]:
+        return [m["content"] for m in self.fake.sent(where)]
+
+    async def tickets(self) -> list[Ticket]:
+        async with self.app.sessions() as session:
+            return list((await session.scalars(select(Ticket).order_by(Ticket.id))).all())
+
+
+@pytest.fixture
+async def world(tmp_path: Path) -> AsyncIterator[World]:
+    async with FakeDiscord(token=TOKEN, route_limit=RateLimit(50, 1.0)) as fake:
+        owner = fake.add_user("olga")
+        guild = fake.create_guild("Acme", owner=owner)
+        general = fake.create_channel(guild, "general", system=True)
+        forum = fake.create_channel(guild, "help", kind="forum")
+        support = fake.create_channel(guild, "support")
+        mods = fake.create_channel(guild, "moderators")
+        agent = fake.add_member(guild, fake.add_user("sam", global_name="Sam"))
+        # DESIGN.md's contract keys for Discord (plus the support channel that hosts private threads).
+        settings = Settings(
+            brand={"name": "Acme Exchange", "official_domains": ["acme.example"], "bot_usernames": ["AcmeHelp"]},
+            staff=[{"platform": "discord", "user_id": str(agent.id), "display_name": "Sam", "username": "sam",
+                    "alias": "Sam", "staff_number": "12"}],
+            database={"url": f"sqlite:///{tmp_path / 'beacon.db'}"}, bus={"url": "memory://"},
+            discord={"token": fake.token, "api_base": fake.api_base, "gateway_url": fake.gateway_url,
+                     "moderators_channel_id": str(mods.id), "support_channel_id": str(support.id)},
+        )
+        adapter = DiscordAdapter.from_settings(settings, guild_ready_timeout=0.05)
+        app = await Beacon.build(settings, adapters=[adapter])
+        await app.start()
+        try:
+            await fake.wait_connected()
+            world = World(fake=fake, app=app, guild=guild, general=general, forum=forum, support=support, mods=mods,
+                          agent=agent)
+            await world.settle()
+            yield world
+        finally:
+            await app.stop()
+            await adapter.aclose()
+
+
+async def test_forum_post_help_dm_ticket_and_agent_reply_relayed(world: World) -> None:
+    fake = world.fake
+    ann = world.member("ann")
+    thread, starter = fake.forum_post(world.forum, ann, "Withdrawal missing", REQUEST)
+
+    # A public answer inside the post, and the conversation moves to a DM at once (Discord lets bots write first).
+    [public] = await world.wait(lambda: fake.sent(thread))
+    assert "55501234" not in public["content"] and "300" not in public["content"]
+    welcome = await world.wait(lambda: [t for t in world.texts(ann) if "Ticket #1 is open" in t])
+    assert "Withdrawal missing" in welcome[0]  # where the request came from, named by the post's title
+    card = (await world.wait(lambda: [m for m in fake.sent(world.mods) if "Ticket #1" in m["content"]]))[0]
+    assert "55501234" not in card["content"]
+    [ticket] = await world.tickets()
+    assert (ticket.category, ticket.urgency, ticket.platform) == ("deposit_withdrawal", "high", "discord")
+    await world.settle()
+
+    # The agent answers by replying to the card in the moderators' channel: relayed to the member's DM.
+    fake.post(world.mods, world.agent, "We see the transfer, one more confirmation is needed.",
+              reply_to=int(card["id"]))
+    relayed = await world.wait(lambda: [t for t in world.texts(ann) if "one more confirmation" in t])
+    assert "— Sam" in relayed[0] and "12" in relayed[0]
+
+    # The member answers in the DM: it reaches the ticket and the staff side.
+    fake.dm(ann, "the transfer was at 10:00 from my main wallet")
+    await world.wait(lambda: [m for m in fake.sent(world.mods) if "10:00 from my main wallet" in m["content"]])
+
+    # A button in the DM (the category check) is a persistent custom id: pressing it works.
+    dm_card = next(m for m in fake.sent(ann) if "Ticket #1 is open" in m["content"])
+    pressed = fake.press(ann, ann, int(dm_card["id"]), "dk:ok:1")
+    await world.wait(lambda: pressed.acknowledged, timeout=10)
+    await world.settle()
+    assert len(fake.sent(thread)) == 1  # one public reply, nothing private in public
+    assert not any("55501234" in m["content"] for m in fake.sent(thread) + fake.sent(world.general))
+
+
+@pytest.mark.xfail(strict=True, reason=(
+    "community/handlers.py: with dm_first the public 'sent you a DM' reply is posted with the DM, so the "
+    "dm_closed ActionFailed finds public_reply_key set and opens no private thread; relays to the member "
+    "are SendDirect only (no ticket conversation in a thread). See docs/discord.md, 'Closed DMs'."))
+async def test_closed_dms_fall_back_to_a_private_thread(world: World) -> None:
+    fake = world.fake
+    bob = world.member("bob", dms_open=False)
+    thread, _ = fake.forum_post(world.forum, bob, "Withdrawal missing", REQUEST)
+    await world.wait(lambda: fake.sent(thread))
+    await world.settle()
+    private = await world.wait(lambda: [t for t in fake.threads(world.support) if t.type == 12], timeout=10)
+    assert bob.id in private[0].thread_members
+    card = (await world.wait(lambda: [m for m in fake.sent(world.mods) if "Ticket #1" in m["content"]]))[0]
+    await world.settle()
+    fake.post(world.mods, world.agent, "We see the transfer, one more confirmation is needed.",
+              reply_to=int(card["id"]))
+    await world.wait(lambda: [m for m in fake.sent(private[0]) if "one more confirmation" in m["content"]])
+
+
+async def test_seed_phrase_is_deleted_author_warned_never_echoed(world: World, caplog: pytest.LogCaptureFixture) -> None:
+    caplog.set_level(logging.INFO)
+    fake = world.fake
+    ann = world.member("ann")
+    bob = world.member("bob", dms_open=False)
+    fake.post(world.general, ann, "gm, anyone knows when the next listing is?")
+    await world.settle()
+    leaked = fake.post(world.general, ann, f"saving this here so I do not lose it: {SEED}")
+    await world.wait(lambda: fake.was_deleted(world.general, int(leaked["id"])))
+    # DMs open: the warning goes privately (Discord lets the bot write first).
+    warning = await world.wait(lambda: [t for t in world.texts(ann) if "seed phrase" in t])
+    assert "new wallet" in warning[0]
+    # DMs closed: the DM is refused (403, 50007) and the warning is posted in the channel instead.
+    leaked_too = fake.post(world.general, bob, f"backup: {SEED}")
+    await world.wait(lambda: fake.was_deleted(world.general, int(leaked_too["id"])))
+    notice = await world.wait(lambda: [t for t in world.texts(world.general) if "seed phrase" in t])
+    assert "@bob" in notice[0]
+    # In a forum post the starter message itself goes.
+    thread, starter = fake.forum_post(world.forum, ann, "is my wallet safe", f"my words: {SEED}")
+    await world.wait(lambda: fake.was_deleted(thread, int(starter["id"])))
+    await world.settle()
+
+    haystacks = {
+        "every request the bot made": "\n".join(fake.texts_seen()),
+        "log lines": caplog.text + "\n".join(r.getMessage() for r in caplog.records),
+        "database rows": await Journey(world.app, None, None).all_rows_text(),  # type: ignore[arg-type]
+    }
+    for where, text in haystacks.items():
+        for word in SEED_WORDS:
+            assert word not in text, f"{word!r} found in {where}"
+    assert TOKEN not in caplog.text
+
+
+async def test_a_dropped_gateway_loses_and_duplicates_nothing_end_to_end(world: World) -> None:
+    fake = world.fake
+    fake.replay_overlap = 5  # Discord replays a few events the client already had
+    members = [world.member(f"m{i}") for i in range(3)]
+    for member in members:
+        fake.post(world.general, member, f"@here hello from {member.username}, where is the listing schedule?")
+    fake.drop()
+    for member in members:
+        fake.post(world.general, member, f"my withdrawal of 50 USDT is stuck for 5 hours, {member.username}")
+    await world.wait(lambda: fake.stats.resumes == 1)
+    await world.settle()
+    # Each request was handled exactly once: one DM hand-off per member, one ticket each.
+    for member in members:
+        assert sum("Ticket #" in t and "is open" in t for t in world.texts(member)) == 1
+    assert len(await world.tickets()) == 3
+    assert fake.stats.replayed > 3  # the copies did arrive, and were absorbed by the idempotency keys
+
+
+async def test_listing_fields_are_json_clean(world: World) -> None:
+    """What the staff see on cards is plain text: Discord mentions and markdown are not injected by members."""
+    fake = world.fake
+    eve = world.member("eve")
+    fake.post(world.general, eve, "my deposit of 20 USDT never arrived @everyone <@&1> please help")
+    card = (await world.wait(lambda: [m for m in fake.sent(world.mods) if "Ticket #1" in m["content"]]))[0]
+    body = next(c.body for c in fake.calls if c.body and c.body.get("content") == card["content"])
+    # discord.py sends our allowed_mentions with every message: no @everyone or role pings from member text.
+    assert body["allowed_mentions"]["parse"] == ["users"]
+    assert json.dumps(body)
