@@ -345,7 +345,7 @@ async def edit(session: AsyncSession, settings: Settings, capabilities: Mapping[
     ann = await get(session, ann_id)
     if ann.state == RETRACTED:
         raise AnnouncementError(f"announcement #{ann_id} was retracted")
-    if ann.state == SENDING:
+    if ann.state == SENDING and await pending_copies(session, ann_id):
         raise AnnouncementError(f"announcement #{ann_id} is still sending: edit it once every copy is out "
                                 f"(beacon announce show {ann_id})")
     merged = plan.check_texts({**texts_of(ann), **dict(texts)}, ann.default_lang)

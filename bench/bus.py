@@ -39,6 +39,7 @@ from beacon.bus.memory import InProcessBus  # noqa: E402
 from beacon.storage import db, idempotency  # noqa: E402
 
 TOPIC, GROUP = "events", "workers"
+RUN_TIMEOUT_S = 300.0  # a run taking longer than this is reported as stuck, and the others still run
 KEYS = 200  # distinct ordering keys (chats)
 PAD = b"x" * 180  # an encoded event is a few hundred bytes
 
@@ -88,6 +89,13 @@ class _Sink:
             await self.engine.dispose()
 
 
+async def _close(bus: Bus) -> None:
+    try:
+        await asyncio.wait_for(bus.close(), timeout=60)
+    except asyncio.TimeoutError:
+        print(f"warning: {type(bus).__name__}.close() did not return within 60 s", file=sys.stderr)
+
+
 def _payload() -> bytes:
     return struct.pack("d", time.perf_counter()) + PAD
 
@@ -104,11 +112,14 @@ async def measure_throughput(scenario: Scenario, events: int, publishers: int, c
                 await bus.publish(TOPIC, _payload(), ordering_key=f"chat-{i % KEYS}")
 
         started = time.perf_counter()
-        await asyncio.gather(*(publisher(p) for p in range(publishers)))
-        await asyncio.wait_for(sink.done.wait(), timeout=600)
+        try:
+            await asyncio.wait_for(asyncio.gather(*(publisher(p) for p in range(publishers))), timeout=RUN_TIMEOUT_S)
+            await asyncio.wait_for(sink.done.wait(), timeout=RUN_TIMEOUT_S)
+        except asyncio.TimeoutError:
+            raise RuntimeError(f"stuck: {sink.count:,} of {events:,} handled after {RUN_TIMEOUT_S:g} s") from None
         return events / (time.perf_counter() - started)
     finally:
-        await bus.close()
+        await _close(bus)
         await sink.close()
 
 
@@ -131,11 +142,14 @@ async def measure_latency(scenario: Scenario, rate: float, seconds: float, concu
                 task.add_done_callback(pending.discard)
                 sent += 1
             await asyncio.sleep(0.001)
-        await asyncio.wait_for(sink.done.wait(), timeout=120)
+        try:
+            await asyncio.wait_for(sink.done.wait(), timeout=RUN_TIMEOUT_S)
+        except asyncio.TimeoutError:
+            raise RuntimeError(f"stuck: {sink.count:,} of {total:,} handled after {RUN_TIMEOUT_S:g} s") from None
         ordered = sorted(sink.latencies)
         return ordered[len(ordered) // 2] * 1e3, ordered[min(len(ordered) - 1, int(len(ordered) * 0.99))] * 1e3
     finally:
-        await bus.close()
+        await _close(bus)
         await sink.close()
 
 

@@ -121,11 +121,13 @@ class Desk:
         self.settings = settings
         self.support: SupportConfig = settings.support
         self.texts = texts or default_texts()
-        self.kb = kb if kb is not None else KnowledgeBase.load(self._kb_path())
+        self.kb = kb if kb is not None else KnowledgeBase.load(self._relative(self.support.kb.path))
+        # Relative paths in the config are relative to the config file's folder.
+        self.evidence = self.support.evidence.model_copy(
+            update={"store_path": self._relative(self.support.evidence.store_path)})
         self._staff_chats = self._collect_staff_chats()
 
-    def _kb_path(self):  # noqa: ANN202 - Path | None
-        path = self.support.kb.path
+    def _relative(self, path):  # noqa: ANN001, ANN202 - Path | None
         if path is not None and not path.is_absolute():
             path = self.settings.config_dir / path
         return path
@@ -400,7 +402,7 @@ class Desk:
         if ticket.urgency == Urgency.critical.value:
             return self.t(lang, "emergency.steps", freeze_url=self._freeze_url() or "—")
         specific = self.t(lang, f"prompt.{ticket.category}")
-        return specific + "\n\n" + self.t(lang, "prompt.generic", max_mb=f"{self.support.evidence.max_file_mb:g}")
+        return specific + "\n\n" + self.t(lang, "prompt.generic", max_mb=f"{self.evidence.max_file_mb:g}")
 
     def _kb_offer(self, query: str, lang: str, ticket_id: int) -> tuple[str, Keyboard] | None:
         matches = self.kb.search(query, limit=self.support.kb.max_results, min_score=self.support.kb.min_score)
@@ -662,7 +664,7 @@ class Desk:
                 *await self._to_staff(ctx, ticket, f"{key}/relay-in", relay)]
 
     def _evidence(self, ctx: Context, ticket: Ticket, event: MessagePosted, key: str, lang: str) -> list[Effect]:
-        config = self.support.evidence
+        config = self.evidence
         effects: list[Effect] = []
         for index, attachment in enumerate(event.attachments):
             problem = evidence_problem(attachment, config)
@@ -807,7 +809,7 @@ class Desk:
             body = entry.text or entry.detail
             lines.append(f"[{entry.at:%Y-%m-%d %H:%M} UTC] {who} · {entry.kind}: {body}")
         digest = key.replace(":", "_").replace("/", "_")[-60:]
-        path = str(self.support.evidence.store_path / "transcripts" / f"ticket-{ticket.id}-{digest}.txt")
+        path = str(self.evidence.store_path / "transcripts" / f"ticket-{ticket.id}-{digest}.txt")
         return [rec.WriteFile(path, "\n".join(lines) + "\n"),
                 SendFile(key=f"{key}/transcript", platform=chat.platform, chat=chat, path=path,
                          file_name=f"ticket-{ticket.id}.txt",

@@ -19,7 +19,8 @@ Delivery, at least once:
 
 * ``publish`` returns after ``XADD`` succeeded; how durable that is on the server is the
   operator's AOF setting (``appendfsync always`` loses nothing acknowledged; ``everysec`` can lose
-  about a second of publishes if the Redis host crashes).
+  about a second of publishes if the Redis host crashes). Publishes made while another is in
+  flight are sent together, as one script of ``XADD``s (one round trip, appended atomically).
 * a handler that returns is acked (``XACK``, batched); one that raises is delivered again by the
   same consumer after a backoff (``XCLAIM`` to itself, which counts the delivery in Redis); after
   ``max_attempts`` deliveries the entry is added to the dead-letter stream and acked, atomically
@@ -57,7 +58,6 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
-import math
 import os
 import random
 import socket
@@ -444,11 +444,22 @@ class _Partition:
     history_read: bool = False
 
 
-async def _cancel(task: asyncio.Task[None] | None) -> None:
-    if task is not None:
+async def _cancel(task: asyncio.Task[None] | None, *, grace_s: float, cancel: bool = True) -> None:
+    """Cancel (or just await) ``task``; cancel it for good if it is not done within ``grace_s``.
+
+    Loops check their stop flag too: a CancelledError swallowed inside a redis-py command (seen
+    with 8.x) must not keep a loop running.
+    """
+    if task is None:
+        return
+    if cancel:
         task.cancel()
-        with contextlib.suppress(asyncio.CancelledError, Exception):
-            await task
+    done, _ = await asyncio.wait([task], timeout=grace_s)
+    if not done:
+        task.cancel()
+        await asyncio.wait([task], timeout=grace_s)
+    if task.done() and not task.cancelled():
+        task.exception()  # retrieved: a loop that failed was already logged
 
 
 class _Backoff:
@@ -488,6 +499,7 @@ class _RedisSubscription(Subscription):
         self.stopping = False
         self.stopped = asyncio.Event()
         self.stop_requested = asyncio.Event()
+        self.heartbeat_stop = asyncio.Event()
         self.read_wake = asyncio.Event()
         self.ack_wake = asyncio.Event()
         self.tasks: list[asyncio.Task[None]] = []
@@ -518,37 +530,31 @@ class _RedisSubscription(Subscription):
     async def stop(self) -> None:
         if self.stopping:
             await self.stopped.wait()
-            open("/tmp/rb/dbglog.txt","a").write("DBG stop L2 %.3f\n" % time.monotonic())
             return
         self.stopping = True
         self.stop_requested.set()
         self.read_wake.set()
         maintain, reader, acker = self.tasks or (None, None, None)
-        await _cancel(reader)
-        open("/tmp/rb/dbglog.txt","a").write("DBG stop L8 %.3f\n" % time.monotonic())
+        await _cancel(reader, grace_s=self.bus.block_ms / 1000 + 1)
         # The entry in hand finishes (its lease and idle time still kept fresh by the heartbeat);
         # queued ones stay pending: drainers check ``stopping``.
         if self.drainers:
             await asyncio.gather(*self.drainers.values(), return_exceptions=True)
-            open("/tmp/rb/dbglog.txt","a").write("DBG stop L12 %.3f\n" % time.monotonic())
-        await _cancel(maintain)
-        open("/tmp/rb/dbglog.txt","a").write("DBG stop L13 %.3f\n" % time.monotonic())
+        self.heartbeat_stop.set()
+        await _cancel(maintain, grace_s=5.0, cancel=False)
         self.ack_wake.set()
         if acker is not None:
             try:
                 await asyncio.wait_for(acker, timeout=max(self.bus.visibility_timeout_s, 5.0))
-                open("/tmp/rb/dbglog.txt","a").write("DBG stop L17 %.3f\n" % time.monotonic())
             except (asyncio.TimeoutError, Exception):
                 acker.cancel()
         try:
             await asyncio.wait_for(self.hand_back(), timeout=max(self.bus.visibility_timeout_s, 5.0))
-            open("/tmp/rb/dbglog.txt","a").write("DBG stop L21 %.3f\n" % time.monotonic())
         except (asyncio.TimeoutError, ResponseError, *TRANSIENT_ERRORS) as exc:
             log.warning("bus consumer %s could not hand back its entries (%s); they return after the "
                         "visibility timeout", self.consumer, type(exc).__name__)
         self.bus._subscriptions.discard(self)
         self.stopped.set()
-        open("/tmp/rb/dbglog.txt","a").write("DBG stop L26 %.3f\n" % time.monotonic())
 
     async def hand_back(self) -> None:
         """Leave un-handled pending entries claimable at once, release leases, leave the group."""
@@ -582,8 +588,13 @@ class _RedisSubscription(Subscription):
     # -- heartbeat, leases, reclaim, trimming ---------------------------------------------------
     async def maintain_loop(self) -> None:
         backoff = _Backoff()
-        while True:  # runs until ``stop`` cancels it, after the entries in hand are done
-            await asyncio.sleep(self.tick_s)
+        # Runs until ``stop`` says so, after the entries in hand are done. Not stopped by
+        # cancellation: redis-py may swallow a CancelledError that lands inside a command.
+        while not self.heartbeat_stop.is_set():
+            with contextlib.suppress(asyncio.TimeoutError):
+                await asyncio.wait_for(self.heartbeat_stop.wait(), timeout=self.tick_s)
+            if self.heartbeat_stop.is_set():
+                return
             try:
                 await self.tick()
                 backoff.reset()
@@ -592,10 +603,14 @@ class _RedisSubscription(Subscription):
                 await backoff.sleep()
             except ResponseError as exc:
                 if "NOGROUP" in str(exc):  # Redis lost its data (no persistence): start the group again
-                    await self.bus._create_groups(self.topic, self.group, "0")
+                    with contextlib.suppress(Exception):  # else the next tick tries again
+                        await self.bus._create_groups(self.topic, self.group, "0")
                 else:
                     log.error("bus consumer %s: %s", self.consumer, exc)
                     await backoff.sleep()
+            except Exception:  # noqa: BLE001 - heartbeats must go on, or the leases lapse
+                log.exception("bus consumer %s: heartbeat failed", self.consumer)
+                await backoff.sleep()
 
     async def tick(self) -> None:
         live, target, owned_list = await self.bus._heartbeat(
@@ -723,13 +738,20 @@ class _RedisSubscription(Subscription):
                 continue
             except ResponseError as exc:
                 if "NOGROUP" in str(exc):
-                    await self.bus._create_groups(self.topic, self.group, "0")
-                    continue
-                raise
-            for stream, entries in reply or []:
-                p = self.partition_of_stream(stream)
-                for sid, fields in entries:
-                    await self.accept(p, _s(sid), fields, 1)
+                    with contextlib.suppress(Exception):
+                        await self.bus._create_groups(self.topic, self.group, "0")
+                else:
+                    log.error("bus consumer %s: read failed: %s", self.consumer, exc)
+                    await backoff.sleep()
+                continue
+            try:
+                for stream, entries in reply or []:
+                    p = self.partition_of_stream(stream)
+                    for sid, fields in entries:
+                        await self.accept(p, _s(sid), fields, 1)
+            except Exception:  # noqa: BLE001 - what was read stays pending and is reclaimed
+                log.exception("bus consumer %s: could not queue entries", self.consumer)
+                await backoff.sleep()
 
     async def accept(self, p: int, sid: str, fields: dict[bytes, bytes] | None, attempts: int) -> None:
         part = self.parts.get(p)

@@ -398,7 +398,7 @@ class DiscordAdapter(Adapter):
         pending = [f for f in self._inflight if not f.done()]
         if not pending:
             return
-        done, still = await asyncio.wait(pending, timeout=timeout)
+        _, still = await asyncio.wait(pending, timeout=timeout)
         for future in still:
             future.cancel()
         if still:
@@ -452,12 +452,9 @@ class DiscordAdapter(Adapter):
         client = self._client
         channel = client.get_channel(channel_id) if client is not None else None
         if channel is not None:
-            return tr.channel_ref(channel)
-        if guild_id is None and client is not None:
-            private = client.get_channel(channel_id)
-            if isinstance(private, discord.DMChannel) and private.recipient is not None:
-                return tr.channel_ref(private)
-        # Unknown channel (not cached): the id is still the right chat for a text channel.
+            return tr.channel_ref(channel)  # a cached DM channel knows its member: the chat is named by them
+        # Not cached: the id is the right chat for a guild text channel; for a DM the member is unknown,
+        # so the DM channel's id stands in (a deleted DM rarely matters to the domain).
         return ChatRef(platform=tr.PLATFORM, chat_id=str(channel_id),
                        kind=ChatKind.group if guild_id is not None else ChatKind.private)
 

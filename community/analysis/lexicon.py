@@ -71,7 +71,7 @@ UNIVERSAL: dict[str, str] = {
 LEXICONS: dict[str, dict[str, str]] = {
     "en": {
         OTHERS: "my friend|my friend's|a friend|a friend's|my brother|my sister|my wife|my husband|my dad|my mom|my father|my mother|my cousin|my colleague",
-        YOU: "you|your|yours|you're|youre|u|ur|yourself",
+        YOU: "your|yours|ur|yourself",
         APPFAIL: "crash|crashes|crashed|crashing|blank screen|white screen|black screen|won't open|wont open|won't load|not loading|keeps loading|freezes|frozen screen|stuck on loading|force closes",
         LOCK: "frozen|freeze|froze|locked|blocked|suspended|restricted|banned|disabled|deactivated|locked out|on hold",
         SOMEONE: "someone|somebody|a hacker|the hacker|hacker|they",
@@ -89,7 +89,8 @@ LEXICONS: dict[str, dict[str, str]] = {
         "wrong|worse|incorrect|mistake|issue|issues|problem|problems|bug|bugged|broken|glitch|"
         "greyed out|grayed out|disabled|expired|timeout|timed out|crash|crashes|crashed|crashing|"
         "blank|keeps|kept|didn't|did not|doesn't|does not|won't let|not allowed|"
-        "mismatch|doesn't match|does not match|discrepancy|unfair|why was|why did|why is",
+        "mismatch|doesn't match|does not match|discrepancy|unfair|why was|why did|why is|permission denied|"
+        "invalid sign|too many requests|invalid key",
         BLOCKED: "where is my|where are my|where's my|wheres my|lost it|lost everything|lost all|stuck|pending|processing|on hold|frozen|freeze|froze|locked|blocked|"
         "suspended|restricted|banned|delayed|missing|disappeared|vanished|lost access|funds are gone|"
         "money is gone|balance is gone|all gone|is gone|are gone|"
@@ -120,9 +121,9 @@ LEXICONS: dict[str, dict[str, str]] = {
         ACCOUNT: "account|accounts|sub-account|subaccount|profile",
         TRADE: "order|orders|position|positions|trade|trades|trading|filled|fill|slippage|buyer|"
         "seller|merchant|limit order|market order|convert|swap|leverage|liquidation|liquidated|"
-        "long|short|funding fee|funding rate|mark price|bot|earn|staking|savings|copy trade",
-        API: "key|keys|request|requests|signed|sign|permission|permissions|ip whitelist|429|"
-        "broker|subscription|channel|payload",
+        "long position|short position|my long|my short|funding fee|funding rate|mark price|bot|earn|staking|savings|copy trade",
+        API: "api secret|secret key api|signed request|invalid sign|permission denied|ip whitelist|429|"
+        "too many requests|invalid key|key permissions|api permissions|broker|subscription|channel|payload",
         APP: "website|site|page|screen|button|update|loading|load|browser|desktop|mobile|interface",
         FUNDS: "funds|fund|money|balance|balances|coins|coin|assets|asset|tokens|token|crypto|"
         "savings|cash|dollars|usd|eur|bags|portfolio",
@@ -149,7 +150,7 @@ LEXICONS: dict[str, dict[str, str]] = {
     },
     "zh": {
         OTHERS: "我朋友|我的朋友|朋友的",
-        YOU: "你的|您的|你们的|你|您",
+        YOU: "你的|您的|你们的",
         APPFAIL: "闪退|白屏|黑屏|打不开|卡顿|加载不出|加载失败",
         LOCK: "冻结|被冻|锁定|被锁|限制|封号|封禁",
         SOMEONE: "有人|别人|他人|陌生人|黑客",
@@ -171,7 +172,7 @@ LEXICONS: dict[str, dict[str, str]] = {
         STILL: "还是|仍然|依然|还没|已经|至今|到现在|一天了|小时了",
         NEG: "没|未|不|没有",
         ARRIVE: "到账|收到|显示|入账",
-        DW: "充值|充币|提币|提现|入金|出金|转账|地址|网络|链上|标签|主网|划转|充|提|汇款|白名单|钱包|转了|转入|转出",
+        DW: "充值|充币|提币|提现|入金|出金|转账|地址|网络|链上|标签|主网|划转|充u|提u|充进|提出来|汇款|白名单|钱包|转了|转入|转出",
         KYC: "认证|实名|身份|身份证|护照|人脸|证件|审核|高级认证",
         SEC: "登录|登陆|密码|谷歌验证|二次验证|双重验证",
         SECW: "验证码|手机号|邮箱|安全|设备|解绑",
@@ -181,7 +182,7 @@ LEXICONS: dict[str, dict[str, str]] = {
         "滑点|买家|卖家|商家|放币|网格|跟单|永续|标记价格",
         API: "接口|签名|密钥|时间戳|限频",
         APP: "网页|页面|闪退|白屏|打不开|更新|网站|按钮",
-        FUNDS: "资金|资产|余额|钱|币|U|usdt",
+        FUNDS: "资金|资产|余额|钱|币|usdt",
         ADVICE: "提醒|注意|小心|千万别|千万不要|切勿|谨防|警惕|一律|别点|不要点|不要相信|不会主动|"
         "永远不要|请勿|大家注意",
         SCAMTALK: "骗子|诈骗|假的|钓鱼|冒充|骗局|假冒",
@@ -191,7 +192,7 @@ LEXICONS: dict[str, dict[str, str]] = {
         INFO: "维护|公告|升级|上线|上架",
     },
     "ja": {
-        YOU: "あなた|皆様の",
+        YOU: "あなたの|皆様の",
         APPFAIL: "落ちる|開かない|クラッシュ|真っ白|読み込めない",
         LOCK: "凍結|ロック|制限|停止",
         SOMEONE: "誰か|第三者|知らない人",
@@ -230,7 +231,7 @@ LEXICONS: dict[str, dict[str, str]] = {
         INFO: "メンテナンス|お知らせ|アナウンス",
     },
     "ko": {
-        YOU: "당신|여러분의|귀하",
+        YOU: "당신의|여러분의|귀하의",
         APPFAIL: "튕겨|먹통|앱이 꺼|로딩이|안 열려|안열려",
         LOCK: "동결|잠김|잠겼|정지|제한",
         SOMEONE: "누군가|다른 사람|모르는 사람",
@@ -256,7 +257,7 @@ LEXICONS: dict[str, dict[str, str]] = {
         REQ: "주세요|부탁|도와주세요|해주세요",
         ACCOUNT: "계정|계좌|아이디",
         TRADE: "주문|포지션|선물|레버리지|청산|체결|지정가|시장가|현물|거래|마진|롱|숏",
-        API: "서명|키",
+        API: "서명|api 키|api키",
         APP: "앱|화면|사이트|페이지|버튼|업데이트",
         FUNDS: "자산|잔고|잔액|돈|자금|코인",
         ADVICE: "조심하세요|조심|주의|절대|공유하지 마|보내지 마|누르지 마|경고",
@@ -268,7 +269,7 @@ LEXICONS: dict[str, dict[str, str]] = {
     },
     "ru": {
         OTHERS: "мой друг|моя подруга|мой брат|моя сестра|у друга",
-        YOU: "ваш|ваша|ваше|ваши|вашего|вашу|твой|твоя|твои|вам|вы|тебе|ты",
+        YOU: "ваш|ваша|ваше|ваши|вашего|вашу|твой|твоя|твои|твоего",
         APPFAIL: "вылетает|крашится|не открывается|белый экран|не загружается",
         LOCK: "заблокир*|заморож*|блокировк*|ограничен*",
         SOMEONE: "кто-то|кто то|посторонний|хакер*|мошенник*",
@@ -301,7 +302,7 @@ LEXICONS: dict[str, dict[str, str]] = {
         ACCOUNT: "аккаунт*|акк|учетн*|учётн*|профил*|субаккаунт*",
         TRADE: "ордер*|позици*|фьючерс*|плеч*|ликвидац*|ликвидир*|сделк*|торгов*|спот*|лимит*|"
         "маржин*|п2п|покупател*|продав*|мерчант*|лонг*|шорт*|стоп-лосс",
-        API: "апи|ключ*|подпис*|запрос*",
+        API: "апи|api-ключ*|ключ api|ключ апи|подпис*",
         APP: "приложени*|сайт*|страниц*|экран*|кнопк*|обновлени*",
         FUNDS: "средств*|деньги|денег|баланс*|монет*|активы|актив*|крипт*|usdt|юсдт",
         ADVICE: "не переходите|не сообщайте|не отправляйте|никому не|никогда не|осторожно|будьте внимательны|"
@@ -314,7 +315,7 @@ LEXICONS: dict[str, dict[str, str]] = {
         INFO: "технические работы|обслуживани*|анонс*|объявлени*|листинг*",
     },
     "uk": {
-        YOU: "ваш|ваша|ваші|твій|твоя|вам|ви|тобі",
+        YOU: "ваш|ваша|ваші|твій|твоя|твої",
         APPFAIL: "вилітає|не відкривається|білий екран|не завантажується",
         LOCK: "заблоков*|заблоку*|заморож*|обмежен*",
         SOMEONE: "хтось|сторонн*|хакер*",
@@ -339,7 +340,7 @@ LEXICONS: dict[str, dict[str, str]] = {
         REQ: "будь ласка|допоможіть|підкажіть|перевірте",
         ACCOUNT: "акаунт*|аккаунт*|обліков*|профіл*",
         TRADE: "ордер*|позиці*|ф'ючерс*|плеч*|ліквідац*|угод*|торгів*|спот*|п2п|покупц*|продавц*",
-        API: "ключ*|підпис*|запит*",
+        API: "api-ключ*|ключ api|підпис*",
         APP: "додаток*|додатк*|сайт*|сторінк*|екран*|кнопк*|оновлен*",
         FUNDS: "кошти|коштів|грош*|баланс*|монет*|актив*",
         ADVICE: "не надсилайте|не переходьте|нікому не|ніколи не|обережно|будьте уважні|увага|нагадуємо|"
@@ -352,7 +353,7 @@ LEXICONS: dict[str, dict[str, str]] = {
     },
     "es": {
         OTHERS: "mi amigo|mi amiga|mi hermano|mi hermana",
-        YOU: "tu|tus|su cuenta|vuestra|vuestro|usted|ustedes|te",
+        YOU: "tu|tus|su cuenta|vuestra|vuestro",
         APPFAIL: "se cierra sola|se cierra solo|no abre|no carga|pantalla en blanco|se congela",
         LOCK: "bloquead*|congelad*|suspendid*|restringid*",
         SOMEONE: "alguien|un hacker|hackers",
@@ -380,14 +381,14 @@ LEXICONS: dict[str, dict[str, str]] = {
         "dirección|direccion|red|billetera|cartera|wallet|envío|envié|enviar|memo|etiqueta",
         KYC: "verificación|verificacion|verificar|identidad|documento*|pasaporte|cédula|dni|selfie|"
         "rostro|reconocimiento facial|comprobante de domicilio",
-        SEC: "contraseña|iniciar sesión|inicio de sesión|sesión|autenticación|dos pasos",
+        SEC: "contraseña|clave|iniciar sesión|inicio de sesión|sesión|autenticación|dos pasos",
         SECW: "código|codigo|seguridad|correo|teléfono|dispositivo|acceso|acceder|entrar",
         REQ: "por favor|porfa|ayuda|ayúdenme|ayudenme|revisen",
         ACCOUNT: "cuenta|cuentas|subcuenta|perfil",
         TRADE: "orden|órdenes|ordenes|posición|posicion|posiciones|futuros|apalancamiento|liquidad*|"
         "liquidaci*|operación|operaciones|comprador|vendedor|comerciante|límite|mercado|trading|"
         "comprando|vendiendo",
-        API: "clave|claves|firma|solicitud|petición|peticiones",
+        API: "clave api|clave de api|claves api|firma|firma inválida",
         APP: "aplicación|aplicacion|página|pagina|sitio|pantalla|botón|actualización",
         FUNDS: "fondos|dinero|saldo|monedas|activos|plata|cripto",
         ADVICE: "nunca compartan|nunca compartas|no compartan|no compartas|cuidado|tengan cuidado|"
@@ -401,7 +402,7 @@ LEXICONS: dict[str, dict[str, str]] = {
     },
     "pt": {
         OTHERS: "meu amigo|minha amiga|meu irmão|minha irmã",
-        YOU: "seu|sua|seus|suas|você|vocês|voce|te",
+        YOU: "seu|sua|seus|suas",
         APPFAIL: "fecha sozinho|não abre|nao abre|tela branca|não carrega|nao carrega|trava|travou|travando",
         LOCK: "bloquead*|congelad*|suspens*|restrit*",
         SOMEONE: "alguém|alguem|hacker|hackers",
@@ -435,7 +436,7 @@ LEXICONS: dict[str, dict[str, str]] = {
         ACCOUNT: "conta|contas|subconta|perfil",
         TRADE: "ordem|ordens|posição|posicao|posições|futuros|alavancagem|liquidad*|liquidação|"
         "operação|comprador|vendedor|comerciante|limite|mercado|trade|trading",
-        API: "chave|chaves|assinatura|requisição|requisições",
+        API: "chave api|chave da api|chaves api|assinatura|assinatura inválida",
         APP: "aplicativo|app|página|pagina|site|tela|botão|atualização",
         FUNDS: "fundos|dinheiro|saldo|moedas|ativos|grana|cripto",
         ADVICE: "nunca passem|nunca passe|nunca compartilhe|nunca compartilhem|não compartilhe|"
@@ -448,7 +449,7 @@ LEXICONS: dict[str, dict[str, str]] = {
     },
     "tr": {
         OTHERS: "arkadaşım|arkadaşımın",
-        YOU: "hesabınız|sizin|senin|siz|sen",
+        YOU: "hesabınız|sizin|senin",
         APPFAIL: "açılmıyor|çöküyor|donuyor|yüklenmiyor",
         LOCK: "donduruldu|dondurul*|kilitlendi|kilitli|kısıtlan*|askıya",
         SOMEONE: "biri|birisi|hacker|başkası",
@@ -477,7 +478,7 @@ LEXICONS: dict[str, dict[str, str]] = {
         REQ: "lütfen|lutfen|yardım|yardim",
         ACCOUNT: "hesap*|hesab*",
         TRADE: "emir*|pozisyon*|vadeli|kaldıraç|likidasyon|likit|işlem*|alıcı|satıcı|spot|long|short",
-        API: "anahtar*|imza*|istek*",
+        API: "api anahtar*|anahtarım|imza*",
         APP: "uygulama*|site*|sayfa*|ekran*|buton*|güncelleme*",
         FUNDS: "bakiye*|para*|fon*|coin*|varlık*",
         ADVICE: "dikkat|dikkat edin|kimseyle paylaşmayın|paylaşmayın|tıklamayın|asla|uyarı|hatırlatma|"
@@ -490,7 +491,7 @@ LEXICONS: dict[str, dict[str, str]] = {
     },
     "vi": {
         OTHERS: "bạn tôi|bạn mình|bạn của mình",
-        YOU: "bạn|các bạn",
+        YOU: "của bạn|của các bạn",
         APPFAIL: "văng|không mở được|màn hình trắng|không tải được",
         LOCK: "bị khóa|bị khoá|khóa|đóng băng|bị đóng băng|hạn chế",
         SOMEONE: "ai đó|người khác|kẻ gian|hacker",
@@ -518,7 +519,7 @@ LEXICONS: dict[str, dict[str, str]] = {
         REQ: "giúp|giúp mình|giúp tôi|giúp em|vui lòng|làm ơn|xin",
         ACCOUNT: "tài khoản|tk|acc",
         TRADE: "lệnh|vị thế|futures|đòn bẩy|thanh lý|giao dịch|người mua|người bán|spot|long|short|cháy",
-        API: "khóa|chữ ký|yêu cầu",
+        API: "khóa api|khóa bí mật|chữ ký|yêu cầu api",
         APP: "ứng dụng|app|trang|màn hình|nút|cập nhật",
         FUNDS: "tiền|số dư|coin|tài sản|vốn",
         ADVICE: "cẩn thận|lưu ý|chú ý|đừng|không bao giờ|cảnh báo|nhắc nhở|tránh",
@@ -530,7 +531,7 @@ LEXICONS: dict[str, dict[str, str]] = {
     },
     "id": {
         OTHERS: "teman saya|temanku|teman aku",
-        YOU: "anda|kamu|akunmu|akun anda",
+        YOU: "akunmu|akun anda|milikmu|punyamu",
         APPFAIL: "force close|tidak bisa dibuka|gak bisa dibuka|layar putih|tidak memuat",
         LOCK: "terkunci|dikunci|dibekukan|beku|dibatasi",
         SOMEONE: "seseorang|orang lain|ada orang|hacker",
@@ -558,7 +559,7 @@ LEXICONS: dict[str, dict[str, str]] = {
         REQ: "tolong|mohon|bantu|minta",
         ACCOUNT: "akun|akaun|rekening",
         TRADE: "order|posisi|futures|leverage|likuidasi|transaksi|pembeli|penjual|spot|trading",
-        API: "kunci|tanda tangan|permintaan",
+        API: "kunci api|api key|tanda tangan",
         APP: "aplikasi|situs|halaman|layar|tombol|pembaruan|update",
         FUNDS: "dana|saldo|uang|koin|aset|duit",
         ADVICE: "hati-hati|hati hati|waspada|jangan|ingat|pengingat|awas|perhatian",
@@ -570,7 +571,7 @@ LEXICONS: dict[str, dict[str, str]] = {
     },
     "fr": {
         OTHERS: "mon ami|mon amie|mon frère|ma sœur",
-        YOU: "votre|vos|ton|ta|tes|vous|tu",
+        YOU: "votre|vos|ton|ta|tes",
         APPFAIL: "plante|ne s'ouvre pas|écran blanc|ne charge pas",
         LOCK: "bloqué*|gelé*|suspendu*|restreint*",
         SOMEONE: "quelqu'un|un pirate|pirate",
@@ -602,7 +603,7 @@ LEXICONS: dict[str, dict[str, str]] = {
         ACCOUNT: "compte|comptes|sous-compte|profil",
         TRADE: "ordre|ordres|position|positions|futures|levier|liquidé*|liquidation|transaction*|"
         "acheteur|vendeur|marchand|limite|trading|grid",
-        API: "clé|clés|signature|requête*",
+        API: "clé api|clés api|clé d'api|signature",
         APP: "application|appli|site|page|écran|bouton|mise à jour",
         FUNDS: "fonds|argent|solde|pièces|actifs|cryptos",
         ADVICE: "attention|méfiez-vous|ne partagez jamais|ne partagez pas|ne cliquez pas|rappel|"
@@ -616,7 +617,7 @@ LEXICONS: dict[str, dict[str, str]] = {
     },
     "de": {
         OTHERS: "mein freund|meine freundin|mein bruder",
-        YOU: "dein|deine|deinen|euer|eure|euch|du",
+        YOU: "dein|deine|deinen|deiner|euer|eure|euren",
         APPFAIL: "stürzt ab|öffnet nicht|weißer bildschirm|lädt nicht",
         LOCK: "gesperrt|eingefroren|blockiert|eingeschränkt",
         SOMEONE: "jemand|hacker|fremde*",
@@ -648,7 +649,7 @@ LEXICONS: dict[str, dict[str, str]] = {
         ACCOUNT: "konto|kontos|account|unterkonto|profil",
         TRADE: "order|orders|position|positionen|futures|hebel|liquidiert|liquidation|trade|handel|"
         "käufer|verkäufer|limit|markt|trading",
-        API: "schlüssel|signatur|anfrage*",
+        API: "api-schlüssel|api schlüssel|schlüssel|signatur",
         APP: "webseite|seite|bildschirm|knopf|button|aktualisierung|update",
         FUNDS: "geld|guthaben|gelder|vermögen|coins|kryptos|saldo",
         ADVICE: "gebt niemals|niemals|nie eure|achtung|vorsicht|passt auf|erinnerung|klickt nicht|"
@@ -661,7 +662,7 @@ LEXICONS: dict[str, dict[str, str]] = {
     },
     "it": {
         OTHERS: "il mio amico|la mia amica|mio fratello",
-        YOU: "tuo|tua|tuoi|vostro|vostra|vostri|voi|ti",
+        YOU: "tuo|tua|tuoi|vostro|vostra|vostri",
         APPFAIL: "si blocca|non si apre|schermata bianca|crasha|non carica",
         LOCK: "bloccat*|congelat*|sospes*|limitat*",
         SOMEONE: "qualcuno|hacker",
@@ -691,7 +692,7 @@ LEXICONS: dict[str, dict[str, str]] = {
         ACCOUNT: "account|conto|profilo",
         TRADE: "ordine|ordini|posizione|posizioni|futures|leva|liquidat*|liquidazione|trading|acquirente|"
         "venditore|p2p|grid|copy trading",
-        API: "chiave|chiavi|firma|richiesta|richieste",
+        API: "chiave api|chiavi api|firma non valida",
         APP: "applicazione|app|sito|pagina|schermata|pulsante|aggiornamento",
         FUNDS: "fondi|soldi|saldo|monete|crypto|asset",
         ADVICE: "non condividete|non condividere|attenzione|state attenti|fate attenzione|promemoria|"
@@ -703,7 +704,7 @@ LEXICONS: dict[str, dict[str, str]] = {
         INFO: "manutenzione|annuncio|programmat*",
     },
     "nl": {
-        YOU: "jouw|je|uw|jullie",
+        YOU: "jouw|uw",
         APPFAIL: "crasht|opent niet|wit scherm|laadt niet",
         LOCK: "geblokkeerd|bevroren|opgeschort|beperkt",
         SOMEONE: "iemand|hacker|hackers",
@@ -733,7 +734,7 @@ LEXICONS: dict[str, dict[str, str]] = {
         ACCOUNT: "account|rekening|profiel",
         TRADE: "order|orders|positie|posities|futures|hefboom|geliquideerd|liquidatie|handel|koper|"
         "verkoper|trading",
-        API: "sleutel|handtekening|verzoek*",
+        API: "api-sleutel|api sleutel|handtekening",
         APP: "applicatie|website|pagina|scherm|knop|update",
         FUNDS: "geld|saldo|tegoed|munten|fondsen",
         ADVICE: "let op|pas op|wees voorzichtig|deel nooit|nooit|herinnering|klik niet|vertrouw niet|waarschuwing",
@@ -745,7 +746,7 @@ LEXICONS: dict[str, dict[str, str]] = {
     },
     "pl": {
         OTHERS: "mój kolega|moja koleżanka|mój znajomy",
-        YOU: "twoje|twój|twoja|wasz|wasze|was|ci",
+        YOU: "twoje|twój|twoja|wasz|wasze",
         APPFAIL: "wywala|nie otwiera się|biały ekran|nie ładuje",
         LOCK: "zablokowan*|zamrożon*|blokad*|ograniczon*",
         SOMEONE: "ktoś|haker*",
@@ -785,7 +786,7 @@ LEXICONS: dict[str, dict[str, str]] = {
         INFO: "konserwacj*|ogłoszeni*|przerwa techniczna",
     },
     "ar": {
-        YOU: "حسابك|لك|أنت|انت|أموالك",
+        YOU: "حسابك|أموالك|محفظتك",
         APPFAIL: "يتوقف التطبيق|لا يفتح|شاشة بيضاء|لا يتم التحميل",
         LOCK: "*مجمد*|*تجميد*|*مقفل*|*محظور*|*مقيد*|*مغلق*",
         SOMEONE: "شخص ما|أحدهم|شخص|هاكر|المخترق",
@@ -809,7 +810,7 @@ LEXICONS: dict[str, dict[str, str]] = {
         REQ: "أرجو|ارجو|من فضلك|الرجاء|يرجى|ساعدوني|ساعدني",
         ACCOUNT: "*حساب*|*الحساب*|*حسابي*|*حسابات*",
         TRADE: "أمر|*الأمر*|*أوامر*|*صفقة*|*صفقات*|*مركز*|*العقود*|*رافعة*|*تصفية*|*التداول*|*تداول*|*المشتري*|*البائع*",
-        API: "مفتاح|توقيع|طلب",
+        API: "مفتاح|مفتاح api|توقيع",
         APP: "التطبيق|تطبيق|الموقع|موقع|الصفحة|الشاشة|زر|تحديث",
         FUNDS: "*الأموال*|*اموال*|*أموال*|*رصيد*|*رصيدي*|*المال*|*العملات*|*الأصول*|*فلوس*",
         ADVICE: "احذروا|احذر|انتبهوا|انتبه|لا تشارك|لا تشاركوا|لا تضغط|تذكير|تنبيه|حذاري|لا تثقوا",
@@ -820,7 +821,7 @@ LEXICONS: dict[str, dict[str, str]] = {
         INFO: "صيانة|إعلان|اعلان",
     },
     "fa": {
-        YOU: "شما|حسابتان|حسابت",
+        YOU: "حسابتان|حسابت|حساب شما",
         APPFAIL: "باز نمیشه|باز نمی‌شود|کرش|صفحه سفید",
         LOCK: "مسدود*|فریز*|قفل*|محدود*",
         SOMEONE: "کسی|شخصی|هکر",
@@ -845,7 +846,7 @@ LEXICONS: dict[str, dict[str, str]] = {
         REQ: "لطفا|لطفاً|کمک",
         ACCOUNT: "حساب*|اکانت*|حسابم*",
         TRADE: "سفارش*|پوزیشن*|فیوچرز*|اهرم*|لیکوئید*|لیکویید*|معامله*|معاملات*|خریدار*|فروشنده*",
-        API: "کلید|امضا|درخواست",
+        API: "کلید api|کلید|امضا",
         APP: "اپلیکیشن|برنامه|سایت|صفحه|دکمه|آپدیت|به‌روزرسانی",
         FUNDS: "موجودی*|پول*|دارایی*|سرمایه*|تتر*",
         ADVICE: "مراقب باشید|مراقب|مواظب|هرگز|هیچوقت|هیچ‌وقت|توجه|هشدار|یادآوری|کلیک نکنید",
@@ -856,7 +857,7 @@ LEXICONS: dict[str, dict[str, str]] = {
         INFO: "تعمیرات|اطلاعیه|به‌روزرسانی برنامه‌ریزی",
     },
     "hi": {
-        YOU: "आपका|आपकी|आपके|आप|तुम",
+        YOU: "आपका|आपकी|आपके",
         APPFAIL: "क्रैश|नहीं खुल|खुल नहीं",
         LOCK: "फ्रीज|ब्लॉक|लॉक|प्रतिबंधित",
         SOMEONE: "किसी ने|कोई और|हैकर",
@@ -881,7 +882,7 @@ LEXICONS: dict[str, dict[str, str]] = {
         REQ: "कृपया|प्लीज|मदद",
         ACCOUNT: "खाता|अकाउंट|एकाउंट",
         TRADE: "ऑर्डर|पोजीशन|फ्यूचर्स|लीवरेज|लिक्विडेट|लिक्विडेशन|ट्रेड|ट्रेडिंग|खरीदार|विक्रेता",
-        API: "कुंजी|हस्ताक्षर|अनुरोध",
+        API: "कुंजी|api key|हस्ताक्षर",
         APP: "ऐप|एप|वेबसाइट|साइट|पेज|स्क्रीन|बटन|अपडेट",
         FUNDS: "पैसे|पैसा|फंड|बैलेंस|शेष|राशि|कॉइन|संपत्ति",
         ADVICE: "सावधान|सावधान रहें|ध्यान दें|कभी भी|कभी न|शेयर न करें|क्लिक न करें|याद रखें|चेतावनी",
@@ -892,7 +893,7 @@ LEXICONS: dict[str, dict[str, str]] = {
         INFO: "मेंटेनेंस|रखरखाव|घोषणा",
     },
     "th": {
-        YOU: "คุณ",
+        YOU: "ของคุณ",
         APPFAIL: "เด้ง|เปิดไม่ได้|จอขาว|โหลดไม่ขึ้น",
         LOCK: "ระงับ|ล็อค|ล็อก|อายัด|จำกัด",
         SOMEONE: "มีคน|ใครบางคน|คนอื่น|แฮกเกอร์",

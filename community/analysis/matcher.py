@@ -90,20 +90,20 @@ class TermMatcher:
             tuple(_Entry(frozenset(tags), lang, left, right) for (lang, left, right), tags in merged[s].items())
             for s in self._surfaces
         ]
-        self._automaton = ahocorasick_rs.AhoCorasick(
-            self._surfaces, matchkind=ahocorasick_rs.MatchKind.LeftmostLongest
-        )
+        self._automaton = ahocorasick_rs.AhoCorasick(self._surfaces, matchkind=ahocorasick_rs.MatchKind.Standard)
 
     def find(self, folded: str, langs: frozenset[str] | None = None) -> list[Hit]:
         """Hits in ``folded`` (a text passed through :func:`fold_case`) of the terms of ``langs``
-        (every language when None)."""
-        hits: list[Hit] = []
+        (every language when None): at each place the longest term that is valid there (language and
+        word boundaries), without overlaps."""
         n = len(folded)
         try:
-            matches = self._automaton.find_matches_as_indexes(folded)
+            matches = self._automaton.find_matches_as_indexes(folded, overlapping=True)
         except UnicodeEncodeError:  # lone surrogates: same length once replaced
-            matches = self._automaton.find_matches_as_indexes(folded.encode("utf-8", "replace").decode())
+            folded = folded.encode("utf-8", "replace").decode()
+            matches = self._automaton.find_matches_as_indexes(folded, overlapping=True)
         entries_of = self._entries
+        valid: list[Hit] = []
         for index, start, end in matches:
             before_ok = after_ok = None
             tags: frozenset[str] | None = None
@@ -124,7 +124,18 @@ class TermMatcher:
                         continue
                 tags = entry.tags if tags is None else tags | entry.tags
             if tags is not None:
-                hits.append(Hit(tags, start, end))
+                valid.append(Hit(tags, start, end))
+        if len(valid) < 2:
+            return valid
+        # Leftmost-longest among the valid ones: a longer term that fails its boundary ("invalid
+        # sign" in "invalid signature") must not hide a shorter one that holds ("invalid").
+        valid.sort(key=lambda h: (h.start, h.start - h.end))
+        hits: list[Hit] = []
+        last_end = -1
+        for hit in valid:
+            if hit.start >= last_end:
+                hits.append(hit)
+                last_end = hit.end
         return hits
 
 

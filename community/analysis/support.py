@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
@@ -14,7 +15,7 @@ from community.analysis.matcher import UNIVERSAL_LANG, Hit, TermMatcher, build_t
 MAX_CHARS = 4000
 # "not … arrived", "someone … changed": how far apart the two halves of a pair may be.
 PAIR_WINDOW = 24
-_QUESTION_MARKS = ("?", "？", "¿", "؟")
+_QUESTION_MARK = re.compile("[?？¿؟]")
 # Flags that mean the author offers "help" or promotion rather than asking for it.
 _OFFERING = frozenset({Flag.scam, Flag.spam, Flag.impersonation, Flag.phishing})
 _FUNDS_CATEGORIES = frozenset({Category.deposit_withdrawal, Category.trading, Category.account_security})
@@ -89,9 +90,7 @@ class SupportAnalyser:
         head = text[:MAX_CHARS]
         folded = fold_case(head)
         hits = self._terms.find(folded, self._languages(language))
-        tags: set[str] = set()
-        for hit in hits:
-            tags |= hit.tags
+        tags: set[str] = set().union(*[hit.tags for hit in hits])
         if _paired(hits, lx.NEG, lx.ARRIVE):
             tags.add(lx.BLOCKED)
         if _paired(hits, lx.SOMEONE, lx.ACTED):
@@ -100,7 +99,7 @@ class SupportAnalyser:
             tags.add(lx.BLOCKED)
         if lx.APPFAIL in tags:
             tags.update((lx.PROBLEM, lx.APP))
-        question = any(m in head for m in _QUESTION_MARKS)
+        question = _QUESTION_MARK.search(head) is not None
         return Evidence(tags, hits, question)
 
     def _from_staff(self, message: AnalysisInput) -> bool:

@@ -76,10 +76,8 @@ class MessageFeatures:
 
     @lazy
     def hits(self) -> Hits:
-        context = self._context
-        if context is None:
-            return Hits(self._lexicon.match(self))
-        return Hits(self._lexicon.match(self), context.categories, lambda: context.match(self))
+        source = (self.joined, self.lower, self.unspaced)
+        return Hits(self._lexicon.match(*source), self._context, source)
 
     @lazy
     def links(self) -> list[Link]:

@@ -5,16 +5,12 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections import defaultdict
-from collections.abc import Callable, Iterable, Mapping
-from dataclasses import dataclass
-from typing import TYPE_CHECKING, NamedTuple
+from collections.abc import Iterable, Mapping
+from typing import NamedTuple
 
 import ahocorasick_rs
 
 from beacon.verdict import Span
-
-if TYPE_CHECKING:
-    from moderation.analysis.features import MessageFeatures
 
 _CJK = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff"
 # Word tokens; a CJK run is its own token, so "VIP带单群" gives "vip" and "带单群".
@@ -40,18 +36,21 @@ class Hits:
     """Category → matches, for one message. Context categories (negation, pronouns…) are matched
     only when a rule first asks for one: most messages never need them."""
 
-    __slots__ = ("found", "_context", "_load")
+    __slots__ = ("found", "_context", "_load", "_source")
 
-    def __init__(self, found: dict[str, list[Hit]], context: frozenset[str] = frozenset(),
-                 load: Callable[[], dict[str, list[Hit]]] | None = None) -> None:
+    def __init__(self, found: dict[str, list[Hit]], context: Lexicon | None = None,
+                 source: tuple[str, str, bool] = ("", "", False)) -> None:
         self.found = found
-        self._context = context
-        self._load = load
+        # The context lexicon and the (joined, lower, unspaced) text it needs; no reference back
+        # to the message's features, so nothing here forms a reference cycle.
+        self._context = context.categories if context is not None else frozenset()
+        self._load = context
+        self._source = source
 
     def _load_context(self) -> None:
-        load, self._load = self._load, None
-        if load is not None:
-            for category, hits in load().items():
+        context, self._load = self._load, None
+        if context is not None:
+            for category, hits in context.match(*self._source).items():
                 self.found.setdefault(category, []).extend(hits)
 
     def __contains__(self, category: str) -> bool:
@@ -121,8 +120,12 @@ class Lexicon:
         self._word_keys = list(words)
         self._word_cats = [tuple(sorted(words[k])) for k in self._word_keys]
         self._word_spaces = [k[0].count(" ") for k in self._word_keys]
+        # Patterns carry their word boundaries: " dm me " only matches whole words of the
+        # space-padded token string, " scam" (a stem) any word starting so. No match inside a word
+        # ever reaches Python.
         self._word_ac = (
-            ahocorasick_rs.AhoCorasick([k[0] for k in self._word_keys], matchkind=ahocorasick_rs.MatchKind.Standard)
+            ahocorasick_rs.AhoCorasick([" " + k[0] + ("" if k[1] else " ") for k in self._word_keys],
+                                       matchkind=ahocorasick_rs.MatchKind.Standard)
             if words else None
         )
         # Few phrases have a stem before their last word; each is a regex with a literal prefix.
@@ -152,27 +155,23 @@ class Lexicon:
                 for category in categories:
                     found.setdefault(category, []).append(hit)
 
-    def match(self, features: MessageFeatures) -> dict[str, list[Hit]]:
+    def match(self, joined: str, lower: str, unspaced: bool) -> dict[str, list[Hit]]:
+        """Hits in a message given as its space-joined tokens and its lowercased text."""
         found: dict[str, list[Hit]] = {}
-        joined = features.joined
         if self._word_ac is not None and joined:
-            size = len(joined)
-            keys, cats, spaces = self._word_keys, self._word_cats, self._word_spaces
-            for index, start, end in self._word_ac.find_matches_as_indexes(joined, overlapping=True):
-                if start and joined[start - 1] != " ":
-                    continue
-                if end < size and joined[end] != " " and not keys[index][1]:
-                    continue
-                first = joined.count(" ", 0, start)
+            padded = f" {joined} "
+            cats, spaces = self._word_cats, self._word_spaces
+            for index, start, _ in self._word_ac.find_matches_as_indexes(padded, overlapping=True):
+                first = padded.count(" ", 0, start)
                 hit = Hit(first, first + spaces[index] + 1, True)
                 for category in cats[index]:
                     found.setdefault(category, []).append(hit)
         inner = self._inner_any
         if inner is not None and (self._inner_ascii or not joined.isascii()) and inner.search(joined):
             self._match_inner(joined, found)
-        if self._automaton is not None and features.unspaced:
+        if self._automaton is not None and unspaced:
             phrase_cats, bounded = self._phrase_cats, self._bounded
-            low = features.lower
+            low = lower
             for index, start, end in self._automaton.find_matches_as_indexes(low, overlapping=True):
                 if bounded[index] and not _whole_word(low, start, end, bounded[index] == 2):
                     continue

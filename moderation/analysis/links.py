@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from typing import NamedTuple
 
 import idna
 import tldextract
@@ -31,8 +31,7 @@ def _may_hold_link(text: str) -> bool:
     return False
 
 
-@dataclass(frozen=True, slots=True)
-class Link:
+class Link(NamedTuple):
     """One link: offsets into the text and its host split into subdomain / domain / suffix."""
 
     start: int

@@ -51,11 +51,7 @@ class PiiAnalyser:
         text = f.text
         findings: list[Finding] = []
         if "@" in text:
-            spans = [
-                Span(start=m.start(), end=m.end())
-                for m in _EMAIL_RE.finditer(text)
-                if m.group().rsplit(".", 1)[-1].lower() not in _NOT_EMAIL_TLDS
-            ]
+            spans = self._emails(text)
             if spans:
                 findings.append(Finding(analyser=self.name, reason="an e-mail address was posted",
                                         flag=Flag.pii, spans=tuple(spans), detail={"kind": "email"}))
@@ -65,6 +61,23 @@ class PiiAnalyser:
                 findings.append(Finding(analyser=self.name, reason="a phone number was posted",
                                         flag=Flag.pii, spans=tuple(spans), detail={"kind": "phone"}))
         return findings
+
+    @staticmethod
+    def _emails(text: str) -> list[Span]:
+        """Addresses around each '@' (the regex runs on a window there, not on the whole text:
+        most '@' in chat are handles, and scanning every position for a local part is costly)."""
+        spans: list[Span] = []
+        at = text.find("@")
+        while at != -1:
+            if 0 < at < len(text) - 3 and text[at + 1].isalnum() and (text[at - 1].isalnum() or text[at - 1] in "._+-"):
+                lo = max(0, at - 64)
+                for m in _EMAIL_RE.finditer(text, lo, at + 256):
+                    if m.start() <= at < m.end():
+                        if m.group().rsplit(".", 1)[-1].lower() not in _NOT_EMAIL_TLDS:
+                            spans.append(Span(start=m.start(), end=m.end()))
+                        break
+            at = text.find("@", at + 1)
+        return spans
 
     def _phones(self, text: str) -> list[Span]:
         """Phone numbers among digit runs. The matcher runs on each candidate run only (it is

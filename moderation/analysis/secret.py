@@ -115,8 +115,8 @@ class SecretAnalyser:
         findings: list[Finding] = []
         tokens = f.tokens
         if len(tokens) >= MIN_WORDS and (
-            f.nfc is not text
-            or (self._bip39.count_members(tokens) >= MIN_WORDS - 2 and self._bip39.may_hold_run(tokens))
+            (self._bip39.count_members(tokens) >= MIN_WORDS - 2 and self._bip39.may_hold_run(tokens))
+            or (not text.isascii() and f.nfc is not text)
         ):
             run = self._bip39.longest_run(f.nfc)
             if run is not None:

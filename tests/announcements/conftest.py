@@ -59,24 +59,65 @@ def build_community(fake: FakeTelegram, per_language: dict[str, int]) -> Communi
     return community
 
 
-def settings_for(fake: FakeTelegram, tmp_path: Path, community: Community, *, db_url: str | None = None,
-                 **announcements: Any) -> Settings:
+def settings_values(fake: FakeTelegram, tmp_path: Path, community: Community, *, db_url: str | None = None,
+                    telegram: dict[str, Any] | None = None, **announcements: Any) -> dict[str, Any]:
+    """Config as a TOML file would hold it: targets "official-<lang>" per language and "official" for all."""
     targets = [{"name": f"official-{lang}", "language": lang,
                 "chats": [{"platform": "telegram", "chat_id": str(c.id)} for c in chats]}
                for lang, chats in community.chats.items()]
     targets.append({"name": "official", "chats": [
         {"platform": "telegram", "chat_id": str(c.id), "language": lang}
         for lang, chats in community.chats.items() for c in chats]})
-    return Settings(
-        brand={"name": "Acme Exchange", "official_domains": ["acme.example"], "bot_usernames": [BOT]},
-        staff=[{"platform": "telegram", "user_id": str(m.id), "username": m.username, "roles": ["manager"]}
-               for m in community.managers],
-        database={"url": db_url or f"sqlite:///{tmp_path / 'beacon.db'}"},
-        bus={"url": "memory://"},
-        telegram={"token": fake.token, "base_url": fake.base_url, "poll_timeout_s": 1},
-        workers={"tick_s": 1},
-        announcements={"targets": targets, **announcements},
-    )
+    return {
+        "brand": {"name": "Acme Exchange", "official_domains": ["acme.example"], "bot_usernames": [BOT]},
+        "staff": [{"platform": "telegram", "user_id": str(m.id), "username": m.username, "roles": ["manager"]}
+                  for m in community.managers],
+        "database": {"url": db_url or f"sqlite:///{tmp_path / 'beacon.db'}"},
+        "bus": {"url": "memory://"},
+        "telegram": {"token": fake.token, "base_url": fake.base_url, "poll_timeout_s": 1, **(telegram or {})},
+        "workers": {"tick_s": 1},
+        "announcements": {"targets": targets, **announcements},
+    }
+
+
+def settings_for(fake: FakeTelegram, tmp_path: Path, community: Community, **options: Any) -> Settings:
+    return Settings(**settings_values(fake, tmp_path, community, **options))
+
+
+def write_config(values: dict[str, Any], path: Path) -> Path:
+    import tomli_w
+
+    path.write_text(tomli_w.dumps(values), encoding="utf-8")
+    return path
+
+
+async def cli(config: Path, *args: str) -> Any:
+    """Run ``beacon <args> --config <config>`` in-process (in a thread: the CLI runs its own event loop)."""
+    import asyncio
+
+    from typer.testing import CliRunner
+
+    from beacon.cli import app
+
+    return await asyncio.to_thread(CliRunner().invoke, app, [*args, "--config", str(config)])
+
+
+async def wait_until(predicate: Callable[[], Any], timeout: float = 30.0, every: float = 0.1) -> Any:
+    """Poll an async or plain predicate until truthy."""
+    import asyncio
+    import inspect
+
+    loop = asyncio.get_running_loop()
+    deadline = loop.time() + timeout
+    while True:
+        value = predicate()
+        if inspect.isawaitable(value):
+            value = await value
+        if value:
+            return value
+        if loop.time() > deadline:
+            raise TimeoutError("condition not met in time")
+        await asyncio.sleep(every)
 
 
 @pytest.fixture

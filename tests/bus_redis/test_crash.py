@@ -6,7 +6,7 @@ import asyncio
 import signal
 import time
 
-from tests.bus_redis.conftest import read_line, spawn_consumer
+from tests.bus_redis.support import read_line, spawn_consumer
 
 VT = 1.0
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import asyncio
 import signal
 
-from tests.bus_redis.conftest import read_line, spawn_consumer
+from tests.bus_redis.support import read_line, spawn_consumer
 
 
 async def lease_owners(bus, topic: str, group: str) -> list[str | None]:

@@ -224,8 +224,11 @@ async def test_feedback_and_lang(tmp_path: Path) -> None:
         assert "No tienes tickets abiertos" in await c.say("dm @gus: /ticket")
 
 
-def test_cli_lists_replies_and_closes(tmp_path: Path) -> None:
+def test_cli_lists_replies_and_closes(tmp_path: Path, monkeypatch) -> None:  # noqa: ANN001
     from typer.testing import CliRunner
+
+    # load_settings records the config's folder in the environment; keep that inside this test.
+    monkeypatch.setenv("BEACON_CONFIG_DIR", str(tmp_path))
 
     from beacon.cli import app
 

@@ -3,7 +3,6 @@ real discord.py over real HTTP and WebSocket against the fake, the real domain h
 
 from __future__ import annotations
 
-import json
 import logging
 from collections.abc import AsyncIterator
 from dataclasses import dataclass
@@ -132,7 +131,7 @@ async def test_closed_dms_fall_back_to_a_private_thread(world: World) -> None:
     thread, _ = fake.forum_post(world.forum, bob, "Withdrawal missing", REQUEST)
     await world.wait(lambda: fake.sent(thread))
     await world.settle()
-    private = await world.wait(lambda: [t for t in fake.threads(world.support) if t.type == 12], timeout=10)
+    private = await world.wait(lambda: [t for t in fake.threads(world.support) if t.type == 12], timeout=4)
     assert bob.id in private[0].thread_members
     card = (await world.wait(lambda: [m for m in fake.sent(world.mods) if "Ticket #1" in m["content"]]))[0]
     await world.settle()
@@ -192,8 +191,8 @@ async def test_a_dropped_gateway_loses_and_duplicates_nothing_end_to_end(world: 
     assert fake.stats.replayed > 3  # the copies did arrive, and were absorbed by the idempotency keys
 
 
-async def test_listing_fields_are_json_clean(world: World) -> None:
-    """What the staff see on cards is plain text: Discord mentions and markdown are not injected by members."""
+async def test_member_text_cannot_make_the_bot_ping_everyone(world: World) -> None:
+    """Cards quote members' text: the bot's messages never ping @everyone or roles, whatever the text says."""
     fake = world.fake
     eve = world.member("eve")
     fake.post(world.general, eve, "my deposit of 20 USDT never arrived @everyone <@&1> please help")
@@ -201,4 +200,3 @@ async def test_listing_fields_are_json_clean(world: World) -> None:
     body = next(c.body for c in fake.calls if c.body and c.body.get("content") == card["content"])
     # discord.py sends our allowed_mentions with every message: no @everyone or role pings from member text.
     assert body["allowed_mentions"]["parse"] == ["users"]
-    assert json.dumps(body)

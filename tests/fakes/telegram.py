@@ -1345,6 +1345,12 @@ class FakeTelegram:
         if message is None:
             raise bad_request("message to delete not found")
         own = message.get("from", {}).get("id") == self.bot_id
+        if isinstance(chat, FakeChat) and chat.members.get(self.bot_id, Membership(status="left")).status in (
+                "left", "kicked"):
+            # A bot no longer in the chat cannot touch it, its own messages included.
+            status = chat.members.get(self.bot_id, Membership(status="left")).status
+            raise forbidden(f"bot {'was kicked from' if status == 'kicked' else 'is not a member of'} the "
+                            f"{chat.kind_words}")
         if isinstance(chat, FakeChat) and not own:
             state = chat.members.get(self.bot_id)
             if state is None or not state.can("can_delete_messages"):

@@ -67,15 +67,19 @@ class Journey:
             return list((await session.scalars(select(AuditEntry).order_by(AuditEntry.id))).all())
 
     async def all_rows_text(self) -> str:
-        """Every row of every table, as text (for "appears nowhere" checks)."""
-        chunks: list[str] = []
-        async with self.beacon.engine.connect() as conn:
-            meta = MetaData()
-            await conn.run_sync(lambda c: meta.reflect(c))
-            for table in meta.sorted_tables:
-                for row in (await conn.execute(text(f'SELECT * FROM "{table.name}"'))).all():
-                    chunks.append(json.dumps([_plain(v) for v in row], ensure_ascii=False, default=str))
-        return "\n".join(chunks)
+        return await all_rows_text(self.beacon)
+
+
+async def all_rows_text(beacon: Beacon) -> str:
+    """Every row of every table, as text (for "appears nowhere" checks)."""
+    chunks: list[str] = []
+    async with beacon.engine.connect() as conn:
+        meta = MetaData()
+        await conn.run_sync(lambda c: meta.reflect(c))
+        for table in meta.sorted_tables:
+            for row in (await conn.execute(text(f'SELECT * FROM "{table.name}"'))).all():
+                chunks.append(json.dumps([_plain(v) for v in row], ensure_ascii=False, default=str))
+    return "\n".join(chunks)
 
 
 def _plain(value: Any) -> Any:

@@ -31,7 +31,8 @@ async def test_seed_phrase_is_deleted_and_named_never_quoted(journey_factory) ->
 
 async def test_member_who_started_the_bot_is_told_by_dm_only(journey_factory) -> None:
     j = await journey_factory()
-    await j.say("admin #general", "dm @ann: hi", f"@ann: {SEED}")
+    await j.say("admin #general", "dm @ann: hi")  # seen before the group message (another chat, in parallel)
+    await j.say(f"@ann: {SEED}")
     assert "bot deleted #general [1]" in j.out
     assert "bot → dm @ann" in j.out and "new wallet" in j.out
     assert "bot → #general" not in j.out
@@ -105,7 +106,8 @@ async def test_appeal_goes_to_another_moderator_and_the_outcome_to_the_member(jo
     j = await journey_factory()
     await j.say("admin #general", "@eve: claim your bonus at nimbus-rewards.xyz now")
     ref = make_ref(GENERAL.format(1))
-    await j.say(f"press @mia #mods 1 mod:{ref}:ban", "dm @eve: /appeal it was a real partner site, write me at eve@example.org")
+    await j.say(f"press @mia #mods 1 mod:{ref}:ban")
+    await j.say("dm @eve: /appeal it was a real partner site, write me at eve@example.org")
     assert f"📨 Appeal on case {ref}" in j.out and "other than console:mia @mia" in j.out
     assert "eve@example.org" not in j.out  # the appeal text is masked on the card
     assert "was sent to a moderator" in j.out

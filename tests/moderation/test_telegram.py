@@ -20,7 +20,7 @@ from bots.telegram import TelegramAdapter
 from moderation.handlers import build_moderation_handlers
 from moderation.records import make_ref
 from tests.fakes.telegram import FakeTelegram, FakeUser, RateLimit
-from tests.moderation.conftest import Journey
+from tests.moderation.conftest import all_rows_text
 
 TOKEN = "7012345678:AAH3xq_ModerationTestToken-9f8e7d6c5b4a"
 BOT = "OKXHelpDeskBot"
@@ -172,7 +172,7 @@ async def test_seed_phrase_deleted_within_a_second_warned_and_never_echoed(world
     haystacks = {
         "bot messages and API calls": world.bot_texts(),
         "log lines": caplog.text + "\n".join(r.getMessage() for r in caplog.records),
-        "database rows": await Journey(world.beacon, None, None).all_rows_text(),  # type: ignore[arg-type]
+        "database rows": await all_rows_text(world.beacon),
         "beacon flags list --json": json.dumps(cases, ensure_ascii=False),
     }
     for where, text in haystacks.items():
