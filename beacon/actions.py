@@ -118,6 +118,14 @@ class UnbanMember(ActionBase):
     user_id: str
 
 
+class LiftRestriction(ActionBase):
+    """Give a muted member their rights back (Telegram: full permissions; Discord: end the timeout)."""
+
+    type: Literal["lift_restriction"] = "lift_restriction"
+    chat: ChatRef
+    user_id: str
+
+
 class PinMessage(ActionBase):
     type: Literal["pin_message"] = "pin_message"
     chat: ChatRef
@@ -143,6 +151,7 @@ Action = Annotated[
         RestrictMember,
         BanMember,
         UnbanMember,
+        LiftRestriction,
         PinMessage,
         AnswerButton,
     ],

@@ -20,6 +20,7 @@ from beacon.actions import (
     EditMessage,
     FetchFile,
     Forbidden,
+    LiftRestriction,
     NotFound,
     PinMessage,
     PlatformError,
@@ -45,7 +46,7 @@ EVENTS_TOPIC = "events"
 WORKERS_GROUP = "workers"
 OUTBOX_TOPIC = "outbox"
 IDEMPOTENCY_TTL = timedelta(days=7)
-_CLAIM_CATCH_UP = 8  # at most this many rows per paced claim
+_CLAIM_CATCH_UP = 4  # at most this many rows per paced claim (bounds what a crash leaves in_doubt)
 
 # Re-running these cannot do harm twice, so a send whose fate is unknown may simply be retried.
 IDEMPOTENT_ACTIONS = (DeleteMessage, EditMessage, BanMember, UnbanMember, RestrictMember, PinMessage, AnswerButton,

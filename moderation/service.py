@@ -18,6 +18,7 @@ from beacon.actions import (
     SendDirect,
     SendMessage,
     UnbanMember,
+    LiftRestriction,
     decode_action,
 )
 from beacon.config import Role, Settings
@@ -307,10 +308,15 @@ async def act_on_case(ctx: Context, case: ModerationCase, code: str, actor: str,
             notes.append("allowed from now on: " + ", ".join(v for _, v in entries))
     elif appeal:
         status = UPHELD if code == "up" else OVERTURNED
-        if code == "ov" and (case.decided_action == "ban" or "ban" in case.steps.split(",")):
+        steps = set(case.steps.split(","))
+        if code == "ov" and (case.decided_action == "ban" or "ban" in steps):
             for user_id, target in await everywhere():
                 effects.append(UnbanMember(key=f"{base}/unban/{target.platform}:{target.chat_id}:{user_id}",
                                            platform=target.platform, chat=target, user_id=user_id, priority=5))
+        if code == "ov" and (case.decided_action in MUTE_CODES or "mute" in steps):
+            if ctx.capabilities_of(case.platform).restrict:
+                effects.append(LiftRestriction(key=f"{base}/unmute", platform=case.platform, chat=chat,
+                                               user_id=case.author_id, priority=5))
         effects.append(SendDirect(key=f"{base}/outcome", platform=case.platform, user=case_author(case),
                                   text=appeal_outcome_text(case, upheld=code == "up")))
 

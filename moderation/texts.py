@@ -186,5 +186,5 @@ def appeal_outcome_text(case: ModerationCase, upheld: bool) -> str:
     if upheld:
         return (f"Your appeal on case {case.ref} was reviewed by a moderator: the decision stands. "
                 "Thank you for explaining.")
-    return (f"Your appeal on case {case.ref} was accepted: the decision was overturned and any ban lifted. "
+    return (f"Your appeal on case {case.ref} was accepted: the decision was overturned and any ban or mute lifted. "
             "Sorry for the trouble.")

@@ -284,9 +284,10 @@ class RedisStreamsBus(Bus):
     async def start(self) -> None:
         try:
             # Fail fast at start (a wrong URL); later outages are waited out by the retries.
-            await asyncio.wait_for(self.redis.ping(), timeout=10)
+            await asyncio.wait_for(self.redis.ping(), timeout=5)
         except (asyncio.TimeoutError, *TRANSIENT_ERRORS) as exc:
-            raise ConnectionError(f"Redis unreachable at {_masked(self.url)}: {exc or 'timed out'}") from None
+            reason = str(exc) or "no answer within 5 s"
+            raise ConnectionError(f"Redis unreachable at {_masked(self.url)}: {reason}") from None
 
     async def close(self) -> None:
         for sub in list(self._subscriptions):

@@ -36,6 +36,7 @@ from beacon.actions import (
     DeleteMessage,
     EditMessage,
     Forbidden,
+    LiftRestriction,
     NotFound,
     OpenPrivateThread,
     PinMessage,
@@ -253,6 +254,10 @@ class ConsoleAdapter(Adapter):
             case RestrictMember(chat=chat, user_id=user_id, until=until):
                 self._require_admin(chat)
                 self._say(f"bot muted @{user_id} in #{chat.chat_id} until {until.isoformat() if until else 'lifted'}")
+                return ActionResult()
+            case LiftRestriction(chat=chat, user_id=user_id):
+                self._require_admin(chat)
+                self._say(f"bot unmuted @{user_id} in #{chat.chat_id}")
                 return ActionResult()
             case PinMessage(chat=chat, message_id=message_id):
                 self._require_admin(chat)

@@ -27,6 +27,7 @@ from beacon.actions import (
     EditMessage,
     FetchFile,
     Keyboard,
+    LiftRestriction,
     NotFound,
     OpenPrivateThread,
     PinMessage,
@@ -631,6 +632,10 @@ class DiscordAdapter(Adapter):
             until = min(action.until, now + MAX_TIMEOUT) if action.until is not None else now + MAX_TIMEOUT
             await client.http.edit_member(guild_id, int(action.user_id),
                                           communication_disabled_until=until.isoformat() if until > now else None)
+            return ActionResult(chat_id=action.chat.chat_id)
+        if isinstance(action, LiftRestriction):
+            guild_id = await self._guild_id(client, action.chat)
+            await client.http.edit_member(guild_id, int(action.user_id), communication_disabled_until=None)
             return ActionResult(chat_id=action.chat.chat_id)
         if isinstance(action, BanMember):
             guild_id = await self._guild_id(client, action.chat)

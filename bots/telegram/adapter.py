@@ -31,6 +31,7 @@ from beacon.actions import (
     FetchFile,
     Keyboard,
     PinMessage,
+    LiftRestriction,
     RestrictMember,
     SendDirect,
     SendFile,
@@ -495,6 +496,11 @@ class TelegramAdapter(Adapter):
         if isinstance(action, RestrictMember):
             await self.bot.restrict_chat_member(_chat_id(action.chat), int(action.user_id),
                                                 permissions=ChatPermissions.no_permissions(), until_date=action.until,
+                                                use_independent_chat_permissions=True)
+            return ActionResult(chat_id=action.chat.chat_id)
+        if isinstance(action, LiftRestriction):
+            await self.bot.restrict_chat_member(_chat_id(action.chat), int(action.user_id),
+                                                permissions=ChatPermissions.all_permissions(),
                                                 use_independent_chat_permissions=True)
             return ActionResult(chat_id=action.chat.chat_id)
         if isinstance(action, PinMessage):

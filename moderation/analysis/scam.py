@@ -13,6 +13,7 @@ from moderation.analysis.phishing import PhishingAnalyser
 _HANDLE_RE = re.compile(r"(?<![\w@.])@([A-Za-z][\w.]{3,31}[A-Za-z0-9_])")
 
 _SECRET_CATS = ("scam.seed", "scam.secret")
+_NEAR_CHARS = 25  # "send me your UID and the code" — the request and its object are this close
 # An amount: "$500", "0.5 ETH", "1000 USDT", "2 BTC", "300$".
 _AMOUNT_RE = re.compile(r"[$€£¥]\s?\d[\d,.]*|\d[\d,.]*\s?(?:k\b)?\s?(?:[$€£¥]|[A-Z]{2,6}\b|usd\w*|btc|eth|bnb|sol|trx)")
 
@@ -112,11 +113,26 @@ class ScamAnalyser:
                 return True
         return False
 
-    def _clean_hit(self, f: MessageFeatures, category: str, *needed: str, inside: tuple[str, ...] = ()) -> Hit | None:
+    def _near(self, f: MessageFeatures, hit: Hit, categories: tuple[str, ...]) -> bool:
+        """A hit of one of ``categories`` within a few words of ``hit`` (before or after: verbs
+        come last in Korean, Japanese, Turkish, Persian, Hindi)."""
+        a = f.offsets.span(hit)
+        for c in categories:
+            for other in f.hits.get(c):
+                b = f.offsets.span(other)
+                if max(a.start, b.start) - min(a.end, b.end) <= _NEAR_CHARS:
+                    return True
+        return False
+
+    def _clean_hit(self, f: MessageFeatures, category: str, *needed: str, inside: tuple[str, ...] = (),
+                   near: tuple[str, ...] = ()) -> Hit | None:
         """A hit of ``category`` whose clause also holds each of ``needed`` and no negation.
-        Hits lying within a hit of an ``inside`` category are part of that phrase and skipped."""
+        Hits lying within a hit of an ``inside`` category are part of that phrase and skipped;
+        with ``near``, a hit of those categories must be close by."""
         for hit in f.hits.get(category):
             if inside and _within_any(hit, [h for c in inside for h in f.hits.get(c)]):
+                continue
+            if near and not self._near(f, hit, near):
                 continue
             clause = self._clause_of(f, hit)
             if self._negated(f, clause):
@@ -178,12 +194,12 @@ class ScamAnalyser:
         if warned or "scam.ask" not in hits or not hits.any("scam.seed", "scam.secret"):
             return None
         if "scam.seed" in hits:
-            hit = self._clean_hit(f, "scam.ask", "scam.seed", "scam.your", inside=_SECRET_CATS)
+            hit = self._clean_hit(f, "scam.ask", "scam.seed", "scam.your", inside=_SECRET_CATS, near=("scam.seed",))
             if hit is not None:
                 return "asks for a seed phrase or private key", [f.offsets.span(hit), *self._spans(f, "scam.seed")]
-        hit = self._clean_hit(f, "scam.ask", "scam.secret", "scam.me", inside=_SECRET_CATS)
+        hit = self._clean_hit(f, "scam.ask", "scam.secret", "scam.me", inside=_SECRET_CATS, near=_SECRET_CATS)
         if hit is None and (self._untrusted_links(f) or hits.any("scam.private", "scam.selfclaim")):
-            hit = self._clean_hit(f, "scam.ask", "scam.secret", "scam.your", inside=_SECRET_CATS)
+            hit = self._clean_hit(f, "scam.ask", "scam.secret", "scam.your", inside=_SECRET_CATS, near=_SECRET_CATS)
         if hit is not None:
             return ("asks for a password, verification code or key",
                     [f.offsets.span(hit), *self._spans(f, "scam.secret")])
@@ -192,7 +208,8 @@ class ScamAnalyser:
     def _remote_access(self, f: MessageFeatures, warned: bool):
         if warned or "scam.remote" not in f.hits:
             return None
-        for needed in ("scam.install", "scam.your", "scam.me"):
+        # Asked of the reader ("install AnyDesk and send me the ID"), not told ("I use AnyDesk").
+        for needed in ("scam.your", "scam.me"):
             hit = self._clean_hit(f, "scam.remote", needed)
             if hit is not None:
                 return "asks for remote access to the user's device", [f.offsets.span(hit)]

@@ -48,7 +48,7 @@ _API_SECRET_RE = re.compile(
 # Passwords given out, in the languages of the big communities. The keyword must be followed by
 # the value ("my password is X", "пароль: X", "密码是X"), and the value must look like a password.
 _PASSWORD_RE = re.compile(
-    r"(?:\b(?:password|passwd|pwd|passcode|pw)\b\s*(?:is|was|=|:|：|-|—)?"
+    r"(?:\b(?:password|passwd|pwd|passcode|pw)\b\s*(?:saya|aku|ku)?\s*(?:is|was|è|é|e|adalah|=|:|：|-|—)?"
     r"|\b(?:pass|pin)\b\s*(?:=|:|：)"
     r"|пароль\s*(?:[:=\-—]|это|от\s+\w+\s*[:\-—]?)?|парол[ья]\s*[:\-—]"
     r"|密码(?:是|为|：|:|=)?|口令(?:是|为|：|:)?"

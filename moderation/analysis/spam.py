@@ -15,6 +15,7 @@ _TOPICS = {
     "spam.adult": 3, "spam.testimonial": 2, "scam.guarantee": 2,
 }
 _TRIGGERS = tuple(_TOPICS)
+_PRIVATE_PUSH_TOPICS = ("spam.signals", "spam.money", "spam.job", "spam.gambling", "spam.adult", "scam.guarantee")
 # "$300 a day", "300$ в день", "5000 per week", "1k/day".
 _MONEY_RATE_RE = re.compile(
     r"\d[\d,.]*\s*(?:k|к|тыс\w*|万|千)?\s*(?:\$|usd[tc]?|€|eur|руб\w*|₽|rs|₹|元|块|rp|₺|tl|zł|грн)?\s*"
@@ -84,7 +85,11 @@ class SpamAnalyser:
         invite_push = promo and (f.emoji_count >= 3 or "spam.cta" in hits or topic >= 1)
         # "Earn from home, write me in DM": a topic and an invitation to a private chat is the
         # shape of most messenger spam (warnings about it excepted).
-        private_push = topic >= 1 and "scam.private" in hits and "warn" not in hits
+        # Services are excluded: "who sells a used bike? DM me" is a buyer, not an advert.
+        private_push = (
+            "scam.private" in hits and "warn" not in hits
+            and any(c in hits.found for c in _PRIVATE_PUSH_TOPICS)
+        )
         if "warn" in hits and not invite_push:
             return []  # quoting spam to warn about it ("scammers write 'earn $500 a day'") is not spam
         if promoted or saturated or invite_push or private_push or topic >= 5:

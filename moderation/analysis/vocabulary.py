@@ -466,7 +466,7 @@ LEXICON: dict[str, tuple[str, ...]] = {
         "without kyc", "instant approval", "кредит*", "займ*", "без кик", "贷款", "pinjaman", "préstamo*",
         "empréstimo*", "buy accounts", "aged accounts",
         "verified accounts", "kyc accounts", "vps", "proxies", "proxy", "rdp", "smm", "promotion service",
-        "boost", "wholesale", "accounts for sale", "sell accounts",
+        "boost", "wholesale", "accounts for sale", "sell accounts", "instagram", "tiktok", "youtube views",
         "подписчик*", "лайк*", "продам", "продаю", "покупаю", "куплю", "скупаю", "прокси", "верифицированн*", "аккаунты", "kyc пройден", "накрутк*", "оптом", "出售", "粉丝", "点赞",
         "刷单", "实名账号", "实名认证账号", "实名", "账号出售", "收购", "收售", "批发", "vendo", "seguidores", "curtidas", "satılık", "takipçi",
         "người theo dõi", "판매", "팔로워", "販売", "フォロワー", "abonnés", "vends", "verkaufe", "follower",

@@ -17,6 +17,7 @@ from beacon.actions import (
     EditMessage,
     FetchFile,
     Forbidden,
+    LiftRestriction,
     NotFound,
     OpenPrivateThread,
     PinMessage,
@@ -169,6 +170,9 @@ async def test_timeout_ban_unban(fake: FakeDiscord, community: Community, adapte
                                          user_id=str(ann.id)))
     left = member.communication_disabled_until - datetime.now(timezone.utc)
     assert timedelta(days=27, hours=23) < left <= timedelta(days=28)
+    await adapter.perform(LiftRestriction(key="l", platform="discord", chat=chat(community.general.id),
+                                          user_id=str(ann.id)))
+    assert member.communication_disabled_until is None
 
     spammer = fake.add_member(community.guild, fake.add_user("spammer"))
     # Several channels of one guild ask for the same ban: one guild ban, asked again harmlessly.

@@ -18,7 +18,8 @@ FORBIDDEN = {
     "bots": {"community", "moderation", "announcements"},
 }
 # The kernel's wiring (builder, CLI, demo) is where the parts meet; it may import them lazily.
-WIRING = {"beacon/app.py", "beacon/cli.py", "beacon/demo.py", "beacon/analysis/pipeline.py",
+# Settings is the composition root of the typed config sections each feature declares.
+WIRING = {"beacon/config.py", "beacon/app.py", "beacon/cli.py", "beacon/demo.py", "beacon/analysis/pipeline.py",
           "beacon/migrations/env.py"}  # the one schema history: every package's tables meet there
 
 

@@ -142,4 +142,36 @@ IMPERSONATION = [
     c("", "hello", name="Zephyr Support", username="zephyr_support", author_id="501"),
 ]
 
-ALL = ORDINARY + SPAM + SCAM + PHISHING + IMPERSONATION
+# Ordinary chat of other communities, checked after the first blind run (every flag counts).
+MORE_ORDINARY = [
+    c("", "Can someone send me the notes from yesterday's lecture?"),
+    c("", "I'll share my screen in the meeting so everyone can see the slides"),
+    c("", "Please give me feedback on my PR, I changed the password hashing to argon2"),
+    c("", "Enter your email to subscribe to the newsletter — it's free!"),
+    c("", "Free workshop this Saturday, register at the library website"),
+    c("", "Our team won the tournament! 🏆🏆🏆 thanks to everyone who came"),
+    c("", "We are looking for volunteers for the cleanup event, DM me if interested"),
+    c("", "Selling my old bike, 100€, DM me"),
+    c("", "Giveaway in our Discord: 3 Steam keys, just react to the message"),
+    c("", "The admin of this group is on vacation, please be patient"),
+    c("", "Does anyone have TeamViewer experience? our office wants to use it"),
+    c("", "I use AnyDesk to help my parents with their computer"),
+    c("", "Send me your address and I'll mail the book"),
+    c("", "I can help you with your resume, message me"),
+    c("", "Our support team will contact you within 24 hours (automated message)"),
+    c("", "Get 50% off on your first order at the bakery, just mention this group"),
+    c("", "Ребята, подскажите хорошего стоматолога, пишите в личку"),
+    c("", "Кто может помочь с домашкой по математике? Пишите в лс"),
+    c("", "有人周末一起打球吗？私聊我"),
+    c("", "谁有二手自行车出售？私信我"),
+    c("", "Alguien vende entradas para el concierto? escríbeme"),
+    c("", "Quem tem indicação de dentista? me chama no privado"),
+    c("", "Ai có sách cũ muốn bán không? inbox mình nhé"),
+    c("", "週末一緒にゲームする人、DMください"),
+    c("", "Quelqu'un vend une guitare ? écrivez-moi en privé"),
+    c("", "Ada yang jual laptop bekas? japri ya"),
+    c("", "هل يوجد أحد يبيع دراجة؟ راسلني"),
+    c("", "Qualcuno vende una bici usata? scrivimi in privato"),
+]
+
+ALL = ORDINARY + MORE_ORDINARY + SPAM + SCAM + PHISHING + IMPERSONATION
