@@ -94,6 +94,7 @@ class Beacon:
             partitions=settings.bus.partitions,
             visibility_timeout_s=settings.bus.visibility_timeout_s,
             max_attempts=settings.bus.max_attempts,
+            prefix=settings.bus.prefix,
         )
         await bus.start()
         chosen = list(adapters) if adapters is not None else configured_adapters(settings, only)

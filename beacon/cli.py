@@ -182,7 +182,7 @@ def bus_dead_letters(config: ConfigOption = None, as_json: JsonOption = False) -
     async def main():
         from beacon.bus import open_bus
 
-        bus = open_bus(settings.bus.url, database_url=settings.database.url)
+        bus = open_bus(settings.bus.url, database_url=settings.database.url, prefix=settings.bus.prefix)
         await bus.start()
         try:
             return await bus.dead_letters()

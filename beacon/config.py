@@ -80,6 +80,8 @@ class BusConfig(Section):
     partitions: int = Field(default=8, ge=1, le=256)
     visibility_timeout_s: float = Field(default=30.0, gt=0)
     max_attempts: int = Field(default=5, ge=1)
+    # Redis key prefix, so several deployments (or tests) can share one Redis.
+    prefix: str = Field(default="beacon", pattern=r"^[A-Za-z0-9_.-]+$")
 
 
 class TelegramConfig(Section):

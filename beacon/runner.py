@@ -93,7 +93,6 @@ class Worker:
 
     async def start(self) -> None:
         await self.bus.ensure_group(EVENTS_TOPIC, WORKERS_GROUP)
-        await self.bus.ensure_group(OUTBOX_TOPIC, OUTBOX_TOPIC)
         self._subscription = await self.bus.subscribe(
             EVENTS_TOPIC, WORKERS_GROUP, self.handle_delivery, concurrency=self.concurrency
         )

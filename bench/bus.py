@@ -318,7 +318,7 @@ async def main() -> None:
     print()
     print(f"{'scenario':<46} {'events/s':>10} {'vs base':>8} {'p50 ms':>8} {'p99 ms':>8} {'at /s':>7}")
     for r in results:
-        ratio = f"{r.events_per_s / baseline:.2f}x" if baseline and r.events_per_s else "-"
+        ratio = f"{r.events_per_s / baseline:.2g}x" if baseline and r.events_per_s else "-"
         print(f"{r.name:<46} {_fmt(r.events_per_s, 0):>10} {ratio:>8} {_fmt(r.p50_ms):>8} {_fmt(r.p99_ms):>8} "
               f"{_fmt(r.offered, 0):>7} {r.note}")
 

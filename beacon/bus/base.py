@@ -96,6 +96,7 @@ def open_bus(url: str, **options: object) -> Bus:
     if url.startswith("memory://"):
         from beacon.bus.memory import InProcessBus
 
+        options.pop("prefix", None)  # key prefixes are Redis's concern
         return InProcessBus.from_url(url, **options)  # type: ignore[arg-type]
     if url.startswith(("redis://", "rediss://", "unix://")):
         from beacon.bus.redis import RedisStreamsBus

@@ -10,6 +10,7 @@ import announcements.models  # noqa: F401 - announcements' tables
 import community.models  # noqa: F401 - the support desk's tables
 import moderation.models  # noqa: F401 - moderation's tables
 import beacon.storage.dm_state  # noqa: F401 - the kernel's tables outside beacon.storage.models
+import bots.x.cursor  # noqa: F401 - the X adapter's mentions cursor
 from beacon.storage.models import metadata
 
 connection = context.config.attributes.get("connection")

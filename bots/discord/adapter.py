@@ -254,7 +254,7 @@ class DiscordAdapter(Adapter):
             raise ValueError("no [discord] section in the configuration")
         if "limiter" not in options and not settings.bus.url.startswith("memory:"):
             # With the Redis bus, every process sending for this bot shares Discord's global bucket in Redis.
-            options.update(limiter=open_rate_limiter(settings.bus.url), owns_limiter=True)
+            options.update(limiter=open_rate_limiter(settings.bus.url, prefix=settings.bus.prefix), owns_limiter=True)
         return cls(settings.discord, **options)
 
     # ----- the client ----------------------------------------------------------------------------

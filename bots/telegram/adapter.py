@@ -173,7 +173,7 @@ class TelegramAdapter(Adapter):
         username = next((h for h in handles if h.lower().endswith("bot")), handles[0] if handles else None)
         if "limiter" not in options and not settings.bus.url.startswith("memory:"):
             # With the Redis bus, every process sending for this bot shares one limiter in Redis.
-            options.update(limiter=open_rate_limiter(settings.bus.url), owns_limiter=True)
+            options.update(limiter=open_rate_limiter(settings.bus.url, prefix=settings.bus.prefix), owns_limiter=True)
         return cls(settings.telegram, bot_username=options.pop("bot_username", username), **options)
 
     # ----- identity, deep links, rights ---------------------------------------------------------

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from beacon.verdict import AnalysisInput, Finding, Flag, Span
 from moderation.analysis.brand import BrandProfile
@@ -20,8 +21,10 @@ _AMOUNT_RE = re.compile(r"[$€£¥]\s?\d[\d,.]*|\d[\d,.]*\s?(?:k\b)?\s?(?:[$€
 # Every category a scam rule starts from; a message with none of them costs one set test.
 _TRIGGERS = (
     "scam.private", "scam.ask", "scam.remote", "scam.send", "scam.free", "scam.drain", "scam.guarantee",
-    "scam.recovery", "scam.threat", "scam.contact", "scam.selfclaim",
+    "scam.recovery", "scam.threat", "scam.selfclaim",
 )
+# A rule: features and "the message warns about scams" → (reason, spans) or None.
+Rule = Callable[[MessageFeatures, bool], "tuple[str, list[Span]] | None"]
 
 
 class ScamAnalyser:
@@ -34,7 +37,7 @@ class ScamAnalyser:
         self._brand = brand
         self._phishing = phishing
         # (alternative sets of categories that must all be present, rule)
-        self._rules: tuple[tuple[tuple[frozenset[str], ...], object], ...] = tuple(
+        self._rules: tuple[tuple[tuple[frozenset[str], ...], Rule], ...] = tuple(
             (tuple(frozenset(n) for n in needed), rule) for needed, rule in (
                 ((("scam.selfclaim",), ("scam.private",)), self._fake_support),
                 ((("scam.ask", "scam.seed"), ("scam.ask", "scam.secret")), self._secret_request),
@@ -46,7 +49,7 @@ class ScamAnalyser:
                 ((("scam.threat",),), self._threat_link),
             )
         )
-        self._by_category: dict[str, list[tuple[frozenset[str], object]]] = {}
+        self._by_category: dict[str, list[tuple[frozenset[str], Rule]]] = {}
         for alternatives, rule in self._rules:
             for needed in alternatives:
                 for category in needed:
@@ -60,7 +63,7 @@ class ScamAnalyser:
         if keys.isdisjoint(_TRIGGERS) and "@" not in f.text:
             return []
         # Only the rules whose own signals are all present run; the handle rule needs a handle.
-        rules = []
+        rules: list[Rule] = []
         for category in self._trigger_set.intersection(keys):
             for needed, rule in self._by_category[category]:
                 if rule not in rules and keys >= needed:
