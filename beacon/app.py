@@ -56,6 +56,10 @@ def configured_adapters(settings: Settings, only: set[str] | None) -> list[Adapt
         from bots.discord import DiscordAdapter
 
         adapters.append(DiscordAdapter.from_settings(settings))
+    if settings.x is not None and (only is None or "x" in only):
+        from bots.x import XAdapter
+
+        adapters.append(XAdapter.from_settings(settings))
     return adapters
 
 
@@ -207,6 +211,6 @@ async def _tick(publish: Callable[[EventBase], Awaitable[None]], period_s: int) 
 
 def _all_platform_adapters(settings: Settings, chosen: Sequence[Adapter]) -> Sequence[Adapter]:
     # Workers need every platform's capabilities even when the adapters run in other processes.
-    if {a.platform for a in chosen} >= {p for p in ("telegram", "discord") if getattr(settings, p) is not None}:
+    if {a.platform for a in chosen} >= {p for p in ("telegram", "discord", "x") if getattr(settings, p) is not None}:
         return chosen
     return [*chosen, *(a for a in configured_adapters(settings, None) if a.platform not in {c.platform for c in chosen})]

@@ -130,6 +130,11 @@ class XConfig(Section):
     access_token_secret: SecretStr | None = None
     api_url: str = "https://api.twitter.com"
     poll_interval_s: float = 60.0
+    # The tier's mentions budget (X: 450 requests per 15 minutes per app); polls never go faster.
+    mentions_rate_limit: int = Field(default=450, ge=1)
+    rate_window_s: float = Field(default=900.0, gt=0)
+    # Pages of 100 mentions read per poll at most (each page is a billed call).
+    max_pages_per_poll: int = Field(default=5, ge=1, le=50)
 
     @field_validator("user_id", mode="before")
     @classmethod
