@@ -14,6 +14,7 @@ from typing import Any, TypeVar
 
 import aiohttp
 import tweepy
+from tweepy.asynchronous import AsyncClient
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
 
 from beacon.actions import (
@@ -105,7 +106,7 @@ class XAdapter(Adapter):
         self.database_url = database_url
         self.metrics = metrics
         self.page_size = page_size
-        self.client: tweepy.asynchronous.AsyncClient | None = None
+        self.client: AsyncClient | None = None
         self.session: aiohttp.ClientSession | None = None
         self.brand_username: str | None = None
         self.polls = 0  # completed polls (tests and benchmarks wait on it)
@@ -142,7 +143,7 @@ class XAdapter(Adapter):
 
     # ----- lifecycle -------------------------------------------------------------------------------
 
-    async def ensure_client(self) -> tweepy.asynchronous.AsyncClient:
+    async def ensure_client(self) -> AsyncClient:
         """The client and its session, made inside the running loop (aiohttp sessions belong to one loop)."""
         if self.client is None:
             c = self.config
@@ -150,7 +151,7 @@ class XAdapter(Adapter):
             def secret(value: Any) -> str | None:
                 return value.get_secret_value() if value is not None else None
 
-            client = tweepy.asynchronous.AsyncClient(
+            client = AsyncClient(
                 bearer_token=secret(c.bearer_token), consumer_key=secret(c.consumer_key),
                 consumer_secret=secret(c.consumer_secret), access_token=secret(c.access_token),
                 access_token_secret=secret(c.access_token_secret), wait_on_rate_limit=False,
@@ -325,7 +326,7 @@ class XAdapter(Adapter):
             error.args = (self._mask.mask(str(error)),)
             raise error from None
 
-    async def _reply(self, client: tweepy.asynchronous.AsyncClient, action: SendMessage) -> ActionResult:
+    async def _reply(self, client: AsyncClient, action: SendMessage) -> ActionResult:
         parts = split_for_x(with_links(action.text, action.buttons))
         if not parts:
             raise BadRequest("empty message")
@@ -338,7 +339,7 @@ class XAdapter(Adapter):
             first = first or parent
         return ActionResult(message_id=first, chat_id=action.chat.chat_id)
 
-    async def _direct(self, client: tweepy.asynchronous.AsyncClient, action: SendDirect) -> ActionResult:
+    async def _direct(self, client: AsyncClient, action: SendDirect) -> ActionResult:
         text = with_links(action.text, action.buttons)
         first: str | None = None
         for start in range(0, max(1, len(text)), MAX_DM_CHARS):

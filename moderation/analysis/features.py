@@ -7,7 +7,7 @@ import unicodedata
 from typing import TYPE_CHECKING
 
 from beacon.verdict import AnalysisInput, Span
-from moderation.analysis.lexicon import UNSPACED_RE, WORD_RE, Hits, TokenOffsets
+from moderation.analysis.lexicon import UNSPACED_RE, WORD_RE, Hit, Hits, TokenOffsets
 
 if TYPE_CHECKING:
     from moderation.analysis.lexicon import Lexicon
@@ -65,6 +65,12 @@ class MessageFeatures:
     def joined(self) -> str:
         """Tokens joined by single spaces: what word phrases are matched against."""
         return " ".join(self.tokens)
+
+    def hit_text(self, hit: Hit) -> str:
+        """The (lowercased) words a phrase hit covers, without computing character offsets."""
+        if hit.by_token:
+            return " ".join(self.tokens[hit.start:hit.end])
+        return self.lower[hit.start:hit.end]
 
     @lazy
     def offsets(self) -> TokenOffsets:

@@ -66,10 +66,12 @@ class SpamAnalyser:
                 outer = [h for h in found if not any(o.by_token == h.by_token and o.start <= h.start
                                                      and h.end <= o.end and o.end - o.start > h.end - h.start
                                                      for o in found)]
-                distinct = len({f.offsets.text_of(h) for h in outer})
+                distinct = len({f.hit_text(h) for h in outer})
                 topic += min(cap, distinct)
                 signals.append(category.split(".", 1)[1])
-        rate = f.digit_count > 0 and (_MONEY_RATE_RE.search(f.lower) or _RATE_MONEY_RE.search(f.lower))
+        rate = "gate.period" in hits and f.digit_count > 0 and (
+            _MONEY_RATE_RE.search(f.lower) or _RATE_MONEY_RE.search(f.lower)
+        )
         if rate:
             # "$300 a day" is both a topic (easy money) and a sales pitch.
             topic += 1

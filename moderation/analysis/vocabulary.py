@@ -76,6 +76,13 @@ LEXICON: dict[str, tuple[str, ...]] = {
         "senha", "şifre*", "mật khẩu", "비밀번호", "パスワード", "mot de passe", "passwort", "kata sandi",
         "كلمة", "رمز", "पासवर्ड", "รหัสผ่าน", "hasło", "hasła", "wachtwoord",
     ),
+    "gate.period": (  # a time unit: only then can "$300 a day" match (spam's money-per-time regexes)
+        "day", "days", "week", "weeks", "month", "months", "hour", "hours", "daily", "weekly", "monthly",
+        "день", "дня", "неделю", "неделя", "месяц", "час", "сутки", "ежедневно", "天", "日", "周", "月",
+        "día", "dia", "semana", "mes", "tag", "woche", "monat", "jour", "semaine", "mois", "gün", "günlük",
+        "hafta", "haftalık", "ngày", "tuần", "hari", "minggu", "giorno", "settimana", "dag", "dzień",
+        "tydzień", "täglich", "diario", "diariamente", "setiap hari",
+    ),
     "gate.secret": (
         "secret*", "passphrase", "pass phrase", "密钥", "秘钥", "口令", "секрет*", "кодовая", "secreta",
         "gizli", "bí mật", "시크릿", "シークレット", "secrète", "geheim*", "rahasia", "apisecret", "secretkey",

@@ -98,7 +98,8 @@ async def test_kill_9_mid_fanout_then_restart(tmp_path: Path) -> None:
         # Only sends in flight at the kill are in doubt (the dispatcher claims at the send rate), and only
         # those can be missing: the backlog waited ``queued`` and went out after the restart.
         assert set(missing) <= set(in_doubt)
-        assert len(in_doubt) <= 3, f"{len(in_doubt)} copies in doubt: more than were in flight"
+        # In flight at the kill: a paced claim (at most 4 rows) plus a copy or two inside the adapter.
+        assert len(in_doubt) <= 6, f"{len(in_doubt)} copies in doubt: more than were in flight"
 
         shown = await cli(config, "announce", "show", str(ann_id), "--json")
         report = json.loads(shown.stdout)

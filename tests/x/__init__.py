@@ -1,0 +1,1 @@
+"""Tests of the X adapter against the local fake X API."""

@@ -1,0 +1,96 @@
+"""The support desk on X end to end: Beacon.build with the real adapter, real tweepy over HTTP against the fake,
+the real default handlers and analysis. Mentions get public replies without private details, then DMs."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import AsyncIterator
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+from beacon.app import Beacon, configured_adapters
+from beacon.config import Settings
+from beacon.metrics import Metrics
+from bots.x import XAdapter
+from tests.fakes.x import FakeX
+from tests.x.conftest import poll_until, x_config
+
+REQUEST = "my withdrawal of 300 USDT never arrived, my UID is 55501234 and my email is ann.lee@mail.example"
+PRIVATE = ("55501234", "ann.lee@mail.example")
+
+
+@dataclass
+class World:
+    fake: FakeX
+    app: Beacon
+    adapter: XAdapter
+
+    async def settle(self) -> None:
+        assert await self.app.idle(timeout_s=20), "Beacon did not settle"
+
+
+def settings_for(fake: FakeX, tmp_path: Path) -> Settings:
+    return Settings(brand={"name": "Acme Exchange", "official_domains": ["acme.example"],
+                           "bot_usernames": [fake.brand.username], "help_centre_url": "https://help.acme.example"},
+                    database={"url": f"sqlite:///{tmp_path / 'beacon.db'}"}, bus={"url": "memory://"},
+                    x=x_config(fake).model_dump(mode="python"))
+
+
+@pytest.fixture
+async def world(tmp_path: Path) -> AsyncIterator[World]:
+    async with FakeX() as fake:
+        settings = settings_for(fake, tmp_path)
+        metrics = Metrics()
+        adapter = XAdapter.from_settings(settings, metrics=metrics)
+        app = await Beacon.build(settings, adapters=[adapter], metrics=metrics)
+        await app.start()
+        try:
+            await poll_until(adapter, 1)  # the baseline poll
+            yield World(fake=fake, app=app, adapter=adapter)
+        finally:
+            await app.stop()
+            await adapter.aclose()
+
+
+def test_configured_when_the_section_is_present(tmp_path: Path) -> None:
+    settings = Settings(brand={"name": "Acme"}, x={"user_id": 1, "bearer_token": "t" * 20},
+                        database={"url": f"sqlite:///{tmp_path / 'b.db'}"})
+    adapters = configured_adapters(settings, None)
+    assert [a.platform for a in adapters] == ["x"] and configured_adapters(settings, {"telegram"}) == []
+    assert adapters[0].capabilities.hide_replies
+
+
+async def test_mention_gets_a_public_reply_without_private_details_then_a_dm(world: World) -> None:
+    fake = world.fake
+    ann = fake.add_user("ann", name="Ann")
+    mention = fake.post_mention(ann, REQUEST)
+    [reply] = await fake.wait_for(lambda: fake.replies(mention), timeout=20)
+    dms = await fake.wait_for(lambda: fake.dms_to(ann), timeout=20)
+    await world.settle()
+    public = " ".join(t.text for t in fake.thread_under(mention))
+    for detail in PRIVATE:
+        assert detail not in public
+    assert len(fake.replies(mention)) == 1  # one public reply per message
+    assert re.search(r"private", public, re.I)
+    assert any("Ticket #" in d for d in dms)
+    assert world.adapter.calls["create_tweet"] == 1
+
+
+async def test_closed_dms_get_a_public_note_that_a_private_channel_waits(world: World) -> None:
+    fake = world.fake
+    bob = fake.add_user("bob", accepts_dms=False)
+    mention = fake.post_mention(bob, "my deposit of 20 USDT is missing for 5 hours, please help")
+    await fake.wait_for(lambda: fake.replies(mention), timeout=20)
+    await world.settle()
+    public = [t.text for t in fake.replies(mention)]
+    assert fake.dms_to(bob) == []
+    assert all(re.search(r"private", t, re.I) for t in public)
+    # The refusal is remembered: the next request is answered with a request to write privately, no DM attempt.
+    attempts = world.adapter.calls["create_direct_message"]
+    again = fake.post_mention(bob, "still waiting for my deposit of 20 USDT, please help")
+    [note] = await fake.wait_for(lambda: fake.replies(again), timeout=20)
+    await world.settle()
+    assert world.adapter.calls["create_direct_message"] == attempts
+    assert "private message" in note.text and "sent you" not in note.text
