@@ -509,8 +509,9 @@ async def reconcile(session: AsyncSession, settings: Settings, capabilities: Map
         for ann in list(alerts):
             assert ann.id is not None
             await _resend_in_doubt(session, ann.id, now)
-    retracted = (await session.scalars(select(Announcement).where(t.c.state == RETRACTED,
-                                                                   t.c.retracted_at >= recent))).all()
+    # Copies in flight at a retraction settle within seconds; look back a little longer than that.
+    retracted = (await session.scalars(select(Announcement).where(
+        t.c.state == RETRACTED, t.c.retracted_at >= now - timedelta(minutes=10)))).all()
     for ann in list(retracted):
         assert ann.id is not None
         # A copy in flight at the retraction lands afterwards: delete it too (keys make this idempotent).

@@ -215,13 +215,7 @@ def _run_async(coro):
 
 def _register_commands() -> None:
     for name in COMMAND_MODULES:
-        try:
-            module = importlib.import_module(name)
-        except ModuleNotFoundError as exc:
-            if exc.name == name:
-                continue  # feature not installed in this build
-            raise
-        module.register(app)
+        importlib.import_module(name).register(app)
 
 
 _register_commands()

@@ -42,6 +42,8 @@ log = logging.getLogger(__name__)
 T = TypeVar("T")
 
 PLATFORM = "x"
+# How domain texts name where a mention was posted ("your message in X"): a conversation id means nothing to members.
+FEED_TITLE = "X"
 TWEET_FIELDS = ["author_id", "conversation_id", "created_at", "in_reply_to_user_id", "referenced_tweets", "lang"]
 # tweepy logs request headers (the bearer token, the OAuth header) at DEBUG: its loggers never go below INFO.
 _TWEEPY_LOGGERS = ("tweepy", "tweepy.client", "tweepy.asynchronous.client")
@@ -285,7 +287,8 @@ class XAdapter(Adapter):
         return MessagePosted(
             platform=PLATFORM,
             occurred_at=_parse_time(tweet.created_at),
-            chat=ChatRef(platform=PLATFORM, chat_id=str(tweet.conversation_id or brand), kind=ChatKind.public_feed),
+            chat=ChatRef(platform=PLATFORM, chat_id=str(tweet.conversation_id or brand), kind=ChatKind.public_feed,
+                         title=FEED_TITLE),
             message_id=str(tweet.id),
             author=UserRef(platform=PLATFORM, user_id=str(tweet.author_id),
                            username=getattr(author, "username", None), display_name=getattr(author, "name", None),

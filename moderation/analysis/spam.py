@@ -16,19 +16,18 @@ _TOPICS = {
 }
 _TRIGGERS = tuple(_TOPICS)
 _PRIVATE_PUSH_TOPICS = ("spam.signals", "spam.money", "spam.job", "spam.gambling", "spam.adult", "scam.guarantee")
-# "$300 a day", "300$ в день", "5000 per week", "1k/day".
+# "$300 a day", "300$ в день", "5000 per week", "1k/day". Matched on lowercased text, starting
+# only where a number starts (the look-behind), so digits inside a number are not retried.
 _MONEY_RATE_RE = re.compile(
-    r"\d[\d,.]*\s*(?:k|к|тыс\w*|万|千)?\s*(?:\$|usd[tc]?|€|eur|руб\w*|₽|rs|₹|元|块|rp|₺|tl|zł|грн)?\s*"
-    r"(?:(?:daily|weekly|monthly|ежедневно|в сутки)\b|(?:/|a|per|every|this|in a|in one|last|в|за|每|por|al|pro|par|mỗi|sehari|per)\s*"
+    r"(?<![\d,.])\d[\d,.]*\s*(?:k|к|тыс\w*|万|千)?\s*(?:\$|usd[tc]?|€|eur|руб\w*|₽|rs|₹|元|块|rp|₺|tl|zł|грн)?\s*"
+    r"(?:(?:daily|weekly|monthly|ежедневно|в сутки)\b|(?:/|a|per|every|this|in a|in one|last|в|за|每|por|al|pro|par|mỗi|sehari)\s*"
     r"(?:day|week|month|hour|день|неделю|сутки|месяц|час|天|日|周|月|día|dia|semana|mes|tag|woche|monat"
-    r"|jour|semaine|mois|gün|hafta|ngày|tuần|hari|minggu|giorno|settimana|dag|week|dzień|tydzień)\b)",
-    re.IGNORECASE,
+    r"|jour|semaine|mois|gün|hafta|ngày|tuần|hari|minggu|giorno|settimana|dag|dzień|tydzień)\b)"
 )
 # "daily 1000 TL", "每天300", "ежедневно 5000": the rate before the amount.
 _RATE_MONEY_RE = re.compile(
     r"(?:daily|weekly|günlük|haftalık|每天|每日|每周|ежедневно|в день от|mỗi ngày|setiap hari|täglich|"
-    r"diario|diariamente|por día|por dia)\s*(?:from|от|de|ab)?\s*[$€£₽₺¥]?\s?\d",
-    re.IGNORECASE,
+    r"diario|diariamente|por día|por dia)\s*(?:from|от|de|ab)?\s*[$€£₽₺¥]?\s?\d"
 )
 _HANDLE_RE = re.compile(r"(?<![\w@.])@([A-Za-z][\w.]{3,31}[A-Za-z0-9_])")
 _INVITE_RE = re.compile(r"t\.me/(?:\+|joinchat/)|chat\.whatsapp\.com/|discord\.gg/|discord\.com/invite/",

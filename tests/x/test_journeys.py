@@ -78,19 +78,30 @@ async def test_mention_gets_a_public_reply_without_private_details_then_a_dm(wor
     assert world.adapter.calls["create_tweet"] == 1
 
 
-async def test_closed_dms_get_a_public_note_that_a_private_channel_waits(world: World) -> None:
+async def test_closed_dms_are_remembered_and_the_next_reply_asks_for_a_private_message(world: World) -> None:
     fake = world.fake
     bob = fake.add_user("bob", accepts_dms=False)
     mention = fake.post_mention(bob, "my deposit of 20 USDT is missing for 5 hours, please help")
     await fake.wait_for(lambda: fake.replies(mention), timeout=20)
     await world.settle()
-    public = [t.text for t in fake.replies(mention)]
-    assert fake.dms_to(bob) == []
-    assert all(re.search(r"private", t, re.I) for t in public)
-    # The refusal is remembered: the next request is answered with a request to write privately, no DM attempt.
-    attempts = world.adapter.calls["create_direct_message"]
+    assert fake.dms_to(bob) == [] and world.adapter.calls["create_direct_message"] == 1  # tried once, refused (403)
+    # The refusal (ActionFailed dm_closed) is remembered: the next request gets a public note, no DM attempt.
     again = fake.post_mention(bob, "still waiting for my deposit of 20 USDT, please help")
     [note] = await fake.wait_for(lambda: fake.replies(again), timeout=20)
     await world.settle()
-    assert world.adapter.calls["create_direct_message"] == attempts
+    assert world.adapter.calls["create_direct_message"] == 1
     assert "private message" in note.text and "sent you" not in note.text
+
+
+@pytest.mark.xfail(strict=True, reason=(
+    "community/handlers.py: with dm_first the public 'I've sent you a private message' reply is posted together "
+    "with the DM, so when X refuses the DM (403) the dm_closed ActionFailed finds public_reply_key set and posts "
+    "nothing; X v2 has no field telling beforehand whether a member accepts DMs. Same cause as the Discord xfail."))
+async def test_first_reply_to_a_member_with_closed_dms_does_not_claim_a_dm_was_sent(world: World) -> None:
+    fake = world.fake
+    bob = fake.add_user("bob", accepts_dms=False)
+    mention = fake.post_mention(bob, "my deposit of 20 USDT is missing for 5 hours, please help")
+    await fake.wait_for(lambda: fake.replies(mention), timeout=20)
+    await world.settle()
+    texts = [t.text for t in fake.replies(mention)]
+    assert texts and all("private" in t and "sent you" not in t for t in texts)
