@@ -127,6 +127,10 @@ class Beacon:
             await dispatcher.start()
             self._tasks.append(asyncio.create_task(dispatcher.run(), name=f"dispatch-{dispatcher.platform}"))
         publish = publisher(self.bus)
+        if self.adapters:
+            # The workers' group must exist before the first publish, or an adapter process that
+            # starts before any worker process would publish into a stream nobody reads from.
+            await self.bus.ensure_group(EVENTS_TOPIC, WORKERS_GROUP)
         if self.worker is not None:
             self._tasks.append(asyncio.create_task(_tick(publish, self.settings.workers.tick_s), name="ticker"))
         for adapter in self.adapters:

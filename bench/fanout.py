@@ -32,7 +32,6 @@ import time
 from collections import Counter
 from dataclasses import asdict, dataclass
 from pathlib import Path
-from typing import Any
 
 ROOT = Path(__file__).resolve().parents[1]
 # Run as a script, this file's folder comes first on sys.path: take it out, put the project root in.

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Protocol
 
-from beacon.events import Frozen
 from beacon.verdict import AnalysisInput, Category, Finding, Flag, Urgency
 
 
-class SupportAssessment(Frozen):
+@dataclass(frozen=True, slots=True)  # internal, built once per message: a dataclass costs far less than a model
+class SupportAssessment:
     """Whether a message asks for help with the author's own account, funds, trades or API use."""
 
     support_request: bool = False

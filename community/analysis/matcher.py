@@ -91,6 +91,18 @@ class TermMatcher:
             for s in self._surfaces
         ]
         self._automaton = ahocorasick_rs.AhoCorasick(self._surfaces, matchkind=ahocorasick_rs.MatchKind.Standard)
+        self._views: dict[frozenset[str] | None, list[tuple[tuple[frozenset[str], bool, bool], ...]]] = {}
+
+    def _view(self, langs: frozenset[str] | None) -> list[tuple[tuple[frozenset[str], bool, bool], ...]]:
+        """Per surface, the (tags, left, right) of the entries of ``langs``: filtered once per language
+        set, so the per-match loop never looks at other languages' entries."""
+        view = self._views.get(langs)
+        if view is None:
+            view = self._views[langs] = [
+                tuple((e.tags, e.left, e.right) for e in entries if langs is None or e.lang in langs)
+                for entries in self._entries
+            ]
+        return view
 
     def find(self, folded: str, langs: frozenset[str] | None = None) -> list[Hit]:
         """Hits in ``folded`` (a text passed through :func:`fold_case`) of the terms of ``langs``
@@ -102,27 +114,28 @@ class TermMatcher:
         except UnicodeEncodeError:  # lone surrogates: same length once replaced
             folded = folded.encode("utf-8", "replace").decode()
             matches = self._automaton.find_matches_as_indexes(folded, overlapping=True)
-        entries_of = self._entries
+        view = self._view(langs)
         valid: list[Hit] = []
         for index, start, end in matches:
+            entries = view[index]
+            if not entries:
+                continue
             before_ok = after_ok = None
             tags: frozenset[str] | None = None
-            for entry in entries_of[index]:
-                if langs is not None and entry.lang not in langs:
-                    continue
-                if entry.left:
+            for entry_tags, left, right in entries:
+                if left:
                     if before_ok is None:
                         c = folded[start - 1] if start else " "
                         before_ok = not (c.isalnum() or c == "_" or (c > "\u02ff" and _is_word_char(c)))
                     if not before_ok:
                         continue
-                if entry.right:
+                if right:
                     if after_ok is None:
                         c = folded[end] if end < n else " "
                         after_ok = not (c.isalnum() or c == "_" or (c > "\u02ff" and _is_word_char(c)))
                     if not after_ok:
                         continue
-                tags = entry.tags if tags is None else tags | entry.tags
+                tags = entry_tags if tags is None else tags | entry_tags
             if tags is not None:
                 valid.append(Hit(tags, start, end))
         if len(valid) < 2:

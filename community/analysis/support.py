@@ -29,6 +29,10 @@ _CATEGORY_NAMES = {
 }
 
 
+# The lexicons to match for each language (a missing key: all of them).
+_LANGUAGE_SETS = {lang: frozenset({lang, "en", UNIVERSAL_LANG}) for lang in lx.LEXICONS}
+
+
 @dataclass
 class Evidence:
     """What the lexicon found in one message: tags and where they matched."""
@@ -82,18 +86,16 @@ class SupportAnalyser:
     def _languages(language: str | None) -> frozenset[str] | None:
         """The message's language plus English (crypto chat borrows it everywhere); every language
         when it is unknown or has no lexicon."""
-        if language not in lx.LEXICONS:
-            return None
-        return frozenset({language, "en", UNIVERSAL_LANG})
+        return _LANGUAGE_SETS.get(language)  # type: ignore[arg-type]
 
     def evidence(self, text: str, language: str | None) -> Evidence:
         head = text[:MAX_CHARS]
         folded = fold_case(head)
         hits = self._terms.find(folded, self._languages(language))
         tags: set[str] = set().union(*[hit.tags for hit in hits])
-        if _paired(hits, lx.NEG, lx.ARRIVE):
+        if lx.ARRIVE in tags and lx.NEG in tags and _paired(hits, lx.NEG, lx.ARRIVE):
             tags.add(lx.BLOCKED)
-        if _paired(hits, lx.SOMEONE, lx.ACTED):
+        if lx.ACTED in tags and lx.SOMEONE in tags and _paired(hits, lx.SOMEONE, lx.ACTED):
             tags.add(lx.COMPROMISE)
         if lx.LOCK in tags:
             tags.add(lx.BLOCKED)

@@ -12,7 +12,7 @@ import pytest
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
-from announcements import plan, service
+from announcements import service
 from announcements.models import AnnouncementLog
 from beacon.config import Settings
 from beacon.storage import db, directory, outbox
@@ -221,4 +221,3 @@ async def test_all_target_is_every_chat_the_bot_administers(db_url: str,
     result = await tx(sessions, lambda s: service.fan_out(s, settings, {}, ann.id, T0))
     assert (result.chats, result.dms) == (1, 1)
     assert await keys(sessions) == [f"ann:{ann.id}:1:telegram:-7", f"ann:{ann.id}:1:dm:telegram:42"]
-    _ = plan

@@ -84,12 +84,13 @@ async def test_closed_dms_are_remembered_and_the_next_reply_asks_for_a_private_m
     mention = fake.post_mention(bob, "my deposit of 20 USDT is missing for 5 hours, please help")
     await fake.wait_for(lambda: fake.replies(mention), timeout=20)
     await world.settle()
-    assert fake.dms_to(bob) == [] and world.adapter.calls["create_direct_message"] == 1  # tried once, refused (403)
+    attempts = world.adapter.calls["create_direct_message"]
+    assert fake.dms_to(bob) == [] and attempts >= 1  # tried, refused (403)
     # The refusal (ActionFailed dm_closed) is remembered: the next request gets a public note, no DM attempt.
     again = fake.post_mention(bob, "still waiting for my deposit of 20 USDT, please help")
     [note] = await fake.wait_for(lambda: fake.replies(again), timeout=20)
     await world.settle()
-    assert world.adapter.calls["create_direct_message"] == 1
+    assert world.adapter.calls["create_direct_message"] == attempts
     assert "private message" in note.text and "sent you" not in note.text
 
 
@@ -105,3 +106,15 @@ async def test_first_reply_to_a_member_with_closed_dms_does_not_claim_a_dm_was_s
     await world.settle()
     texts = [t.text for t in fake.replies(mention)]
     assert texts and all("private" in t and "sent you" not in t for t in texts)
+
+
+async def test_seed_phrase_reply_under_the_brands_post_is_hidden_and_never_echoed(world: World) -> None:
+    fake = world.fake
+    seed = "abandon ability able about above absent absorb abstract absurd abuse access accident"
+    root = fake.brand_post("Maintenance tonight from 22:00 UTC")
+    ann = fake.add_user("ann")
+    leaked = fake.post(ann, f"@{fake.brand.username} is my wallet safe? {seed}", reply_to=root)
+    await fake.wait_for(lambda: leaked.id in fake.hidden, timeout=20)
+    await world.settle()
+    said = [t.text for t in fake.replies()] + [d.text for d in fake.dms]
+    assert not any("absurd" in t or "accident" in t for t in said)

@@ -86,3 +86,14 @@ async def test_errors_are_typed(fake: FakeX, make_adapter: Callable[..., XAdapte
     assert adapter.capabilities.hide_replies and not adapter.capabilities.delete and not adapter.capabilities.ban
     assert adapter.capabilities.dm_first and not adapter.capabilities.url_buttons
     assert adapter.capabilities.max_message_length == 280
+
+
+async def test_session_reroutes_only_when_the_api_url_differs() -> None:
+    from bots.x.session import X_API_URL, open_session
+
+    production, rerouted = open_session(X_API_URL), open_session("http://127.0.0.1:1")
+    try:
+        assert production._middlewares == () and len(rerouted._middlewares) == 1
+    finally:
+        await production.close()
+        await rerouted.close()

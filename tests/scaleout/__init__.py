@@ -1,0 +1,1 @@
+"""Scale-out tests: several beacon processes over Redis Streams and PostgreSQL."""
