@@ -70,7 +70,6 @@ class Beacon:
     settings: Settings
     bus: Bus
     engine: AsyncEngine
-    read_engine: AsyncEngine
     sessions: async_sessionmaker[AsyncSession]
     adapters: list[Adapter]
     worker: Worker | None
@@ -93,7 +92,6 @@ class Beacon:
         await db.ensure_schema(settings.database.url)
         engine = db.make_engine(settings.database.url)
         sessions = db.make_sessionmaker(engine)
-        read_engine = db.make_read_engine(settings.database.url, engine)
         bus = open_bus(
             settings.bus.url,
             database_url=settings.database.url,
@@ -108,7 +106,7 @@ class Beacon:
         worker = None
         if only is None or ROLE_WORKERS in only:
             worker = Worker(
-                settings=settings, bus=bus, sessions=sessions, read_sessions=db.make_sessionmaker(read_engine),
+                settings=settings, bus=bus, sessions=sessions,
                 handlers=handlers if handlers is not None else default_handlers(settings),
                 capabilities={a.platform: a.capabilities for a in _all_platform_adapters(settings, chosen)},
                 deep_links={a.platform: a.deep_link for a in _all_platform_adapters(settings, chosen)},
@@ -116,8 +114,7 @@ class Beacon:
                 concurrency=settings.workers.concurrency,
             )
         dispatchers = [Dispatcher(adapter=a, bus=bus, sessions=sessions, metrics=metrics) for a in chosen]
-        return cls(settings=settings, bus=bus, engine=engine, read_engine=read_engine, sessions=sessions,
-                   adapters=chosen, worker=worker,
+        return cls(settings=settings, bus=bus, engine=engine, sessions=sessions, adapters=chosen, worker=worker,
                    dispatchers=dispatchers, metrics=metrics)
 
     async def start(self) -> None:
@@ -187,8 +184,6 @@ class Beacon:
             await self._metrics_runner.cleanup()  # type: ignore[attr-defined]
         await self.bus.close()
         await self.engine.dispose()
-        if self.read_engine is not self.engine:
-            await self.read_engine.dispose()
 
     async def run_until_signalled(self, extra_stop: Iterable[asyncio.Future] = ()) -> None:
         """Run until SIGINT/SIGTERM (or one of ``extra_stop`` completes), then stop cleanly."""

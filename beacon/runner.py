@@ -78,9 +78,7 @@ class Worker:
         metrics: Metrics,
         concurrency: int = 4,
         idempotency_check: bool = True,
-        read_sessions: async_sessionmaker[AsyncSession] | None = None,
     ) -> None:
-        self.read_sessions = read_sessions or sessions
         self.settings = settings
         self.bus = bus
         self.sessions = sessions
@@ -121,26 +119,19 @@ class Worker:
     async def handle(self, event: EventBase) -> list[ActionBase]:
         """Handle one event exactly once in effect; returns the actions it enqueued."""
         started = time.perf_counter()
-        # Decide on a read-only snapshot, then write briefly: the write lock (SQLite's is global) is
-        # held only for the claim, the records and the outbox rows, never while handlers think.
-        # Records apply conditional writes where a concurrent event could have changed what was read.
-        effects: list[object] = []
-        async with self.read_sessions() as snapshot:
-            if self.idempotency_check and await idempotency.seen(snapshot, event.idempotency_key):
-                self.metrics.events_duplicate.inc()
-                return []
-            ctx = Context(settings=self.settings, now=datetime.now(timezone.utc), read=Reader(snapshot),
-                          capabilities=self.capabilities, deep_links=self.deep_links, analyse=self.analyse)
-            for handler in self.handlers:
-                effects.extend(await handler(event, ctx))
-        actions = [e for e in effects if not isinstance(e, Record)]
         async with self.sessions() as session, session.begin():
             if self.idempotency_check and not await idempotency.claim(session, event.idempotency_key, IDEMPOTENCY_TTL):
                 self.metrics.events_duplicate.inc()
                 return []
-            for effect in effects:
-                if isinstance(effect, Record):
-                    await effect.apply(session)
+            ctx = Context(settings=self.settings, now=datetime.now(timezone.utc), read=Reader(session),
+                          capabilities=self.capabilities, deep_links=self.deep_links, analyse=self.analyse)
+            actions: list[ActionBase] = []
+            for handler in self.handlers:
+                for effect in await handler(event, ctx):
+                    if isinstance(effect, Record):
+                        await effect.apply(session)
+                    else:
+                        actions.append(effect)
             if actions:
                 await outbox.enqueue(session, actions)
         self.metrics.events_in.labels(event.type).inc()  # type: ignore[attr-defined]

@@ -59,16 +59,11 @@ def async_url(url: str, schema: str | None = None) -> tuple[URL, str | None]:
     raise ValueError(f"unsupported database URL {safe_url(url)}: use sqlite:///path.db or postgresql://…")
 
 
-def make_engine(url: str, *, schema: str | None = None, echo: bool = False, read_only: bool = False,
-                **options: Any) -> AsyncEngine:
-    """An async engine for a config URL (see ``async_url``); extra options go to SQLAlchemy.
-
-    ``read_only`` (SQLite): deferred transactions under ``query_only``, so readers never wait for
-    the write lock (WAL lets them read the last commit while a writer works).
-    """
+def make_engine(url: str, *, schema: str | None = None, echo: bool = False, **options: Any) -> AsyncEngine:
+    """An async engine for a config URL (see ``async_url``); extra options go to SQLAlchemy."""
     driver_url, chosen_schema = async_url(url, schema)
     if driver_url.get_backend_name() == "sqlite":
-        return _sqlite_engine(driver_url, echo=echo, read_only=read_only, **options)
+        return _sqlite_engine(driver_url, echo=echo, **options)
     connect_args: dict[str, Any] = dict(options.pop("connect_args", {}))
     if chosen_schema is not None:
         settings = dict(connect_args.get("server_settings", {}))
@@ -78,7 +73,7 @@ def make_engine(url: str, *, schema: str | None = None, echo: bool = False, read
     return create_async_engine(driver_url, echo=echo, connect_args=connect_args, **options)
 
 
-def _sqlite_engine(driver_url: URL, *, echo: bool, read_only: bool = False, **options: Any) -> AsyncEngine:
+def _sqlite_engine(driver_url: URL, *, echo: bool, **options: Any) -> AsyncEngine:
     in_memory = driver_url.database in (None, "", ":memory:")
     if in_memory:
         # One shared connection: every new connection to ":memory:" would be a fresh, empty database.
@@ -98,12 +93,7 @@ def _sqlite_engine(driver_url: URL, *, echo: bool, read_only: bool = False, **op
             cursor.execute("PRAGMA synchronous=NORMAL")
         cursor.execute(f"PRAGMA busy_timeout={SQLITE_BUSY_TIMEOUT_MS}")
         cursor.execute("PRAGMA foreign_keys=ON")
-        if read_only:
-            cursor.execute("PRAGMA query_only=ON")
         cursor.close()
-
-    if read_only:
-        return engine
 
     @event.listens_for(engine.sync_engine, "begin")
     def _on_begin(conn: Connection) -> None:
@@ -112,14 +102,6 @@ def _sqlite_engine(driver_url: URL, *, echo: bool, read_only: bool = False, **op
         conn.exec_driver_sql("BEGIN IMMEDIATE")
 
     return engine
-
-
-def make_read_engine(url: str, write_engine: AsyncEngine, *, schema: str | None = None) -> AsyncEngine:
-    """An engine for read-only snapshots: a separate deferred SQLite engine, else ``write_engine``."""
-    driver_url, _ = async_url(url, schema)
-    if driver_url.get_backend_name() == "sqlite" and driver_url.database not in (None, "", ":memory:"):
-        return make_engine(url, schema=schema, read_only=True)
-    return write_engine
 
 
 def make_sessionmaker(engine: AsyncEngine) -> async_sessionmaker[AsyncSession]:

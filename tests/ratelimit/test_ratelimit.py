@@ -148,7 +148,8 @@ def test_bucket_definitions():
     assert tg.overall.max_in_window(1.0) == pytest.approx(30)
     assert tg.group.max_in_window(60.0) == pytest.approx(20)
     assert tg.private.per_second == pytest.approx(1.0)
-    assert DISCORD_GLOBAL.max_in_window(1.0) == pytest.approx(50)
+    # Discord's 50/s, aimed at 90% so bunched requests stay clear of the global 429.
+    assert DISCORD_GLOBAL.max_in_window(1.0) == pytest.approx(45)
     overall, chat = tg.keys_for(-100123, is_group=True)
     assert overall.name == "telegram:overall" and chat.name == "telegram:group:-100123"
     assert tg.keys_for(42, is_group=False)[1].name == "telegram:chat:42"
