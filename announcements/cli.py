@@ -273,7 +273,8 @@ def show_cmd(
         row["problems"] = problems
         entries = (await session.scalars(select(AnnouncementLog).where(AnnouncementLog.announcement_id == ann_id)
                                          .order_by(AnnouncementLog.id))).all()
-        row["log"] = [{"at": _iso(e.at), "actor": e.actor, "action": e.action, "detail": _redact(e.detail)}
+        # Log details are composed by Beacon (counts, chat ids, reasons), never members' words.
+        row["log"] = [{"at": _iso(e.at), "actor": e.actor, "action": e.action, "detail": e.detail}
                       for e in entries]
         return row
 

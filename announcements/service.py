@@ -177,7 +177,7 @@ async def submit_for_sending(session: AsyncSession, settings: Settings, ann_id: 
         if config.require_approval and skip:
             await log(session, ann_id, now, actor.key, "approval skipped",
                       f"{ann.kind} alert by an author allowed to skip approval")
-        await log(session, ann_id, now, actor.key, "scheduled", f"due {_first_run(ann, now).isoformat()}")
+        await log(session, ann_id, now, actor.key, "scheduled", f"due {_first_run(ann, now).isoformat(timespec='seconds')}")
     return await get(session, ann_id)
 
 
@@ -199,7 +199,7 @@ async def approve(session: AsyncSession, settings: Settings, ann_id: int, actor:
     await _set(session, ann_id, approved_by=actor.key, approved_at=now, updated_at=now)
     await log(session, ann_id, now, actor.key, "approved", key=key and f"{key}/approved")
     await _set(session, ann_id, state=SCHEDULED, next_run_at=_first_run(ann, now))
-    await log(session, ann_id, now, actor.key, "scheduled", f"due {_first_run(ann, now).isoformat()}")
+    await log(session, ann_id, now, actor.key, "scheduled", f"due {_first_run(ann, now).isoformat(timespec='seconds')}")
     return decision, await get(session, ann_id)
 
 

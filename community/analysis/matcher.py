@@ -115,7 +115,7 @@ class TermMatcher:
             folded = folded.encode("utf-8", "replace").decode()
             matches = self._automaton.find_matches_as_indexes(folded, overlapping=True)
         view = self._view(langs)
-        valid: list[Hit] = []
+        valid: list[tuple[int, int, frozenset[str]]] = []
         for index, start, end in matches:
             entries = view[index]
             if not entries:
@@ -137,18 +137,16 @@ class TermMatcher:
                         continue
                 tags = entry_tags if tags is None else tags | entry_tags
             if tags is not None:
-                valid.append(Hit(tags, start, end))
-        if len(valid) < 2:
-            return valid
+                valid.append((start, -end, tags))
         # Leftmost-longest among the valid ones: a longer term that fails its boundary ("invalid
         # sign" in "invalid signature") must not hide a shorter one that holds ("invalid").
-        valid.sort(key=lambda h: (h.start, h.start - h.end))
+        valid.sort()  # by start, longest first (frozensets compare only on exact ties, harmlessly)
         hits: list[Hit] = []
         last_end = -1
-        for hit in valid:
-            if hit.start >= last_end:
-                hits.append(hit)
-                last_end = hit.end
+        for start, neg_end, tags in valid:
+            if start >= last_end:
+                hits.append(Hit(tags, start, -neg_end))
+                last_end = -neg_end
         return hits
 
 

@@ -6,11 +6,28 @@ import io
 import logging
 
 import aiohttp
+import pytest
 
-from beacon.logs import setup_logging
+from beacon.logs import NOISY_LOGGERS, setup_logging
 from beacon.metrics import Metrics, serve_metrics
 
 TOKEN = "7654321:AAH-very-secret-bot-token-value-xyz123456"
+
+
+@pytest.fixture(autouse=True)
+def restore_logging():
+    """setup_logging reconfigures the root logger; give later tests the one they had."""
+    root = logging.getLogger()
+    handlers, level = list(root.handlers), root.level
+    levels = {name: logging.getLogger(name).level for name in NOISY_LOGGERS}
+    yield
+    for handler in list(root.handlers):
+        root.removeHandler(handler)
+    for handler in handlers:
+        root.addHandler(handler)
+    root.setLevel(level)
+    for name, old in levels.items():
+        logging.getLogger(name).setLevel(old)
 
 
 def capture(json_lines: bool) -> tuple[io.StringIO, logging.Handler]:
