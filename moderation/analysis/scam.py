@@ -222,11 +222,15 @@ class ScamAnalyser:
         hits = f.hits
         if warned or not hits.any("scam.send") or "scam.back" not in hits:
             return None
+        # "Don't send to anyone promising to double it" is advice, not an offer.
+        if self._clean_hit(f, "scam.send") is None:
+            return None
         send_at = min(f.offsets.char_start(h) for h in hits.get("scam.send"))
         back_at = max(f.offsets.char_start(h) for h in hits.get("scam.back"))
-        if back_at > send_at and (len(_AMOUNT_RE.findall(f.text)) >= 2 or any(
-            t in f.tokens for t in ("double", "doubled", "2x", "x2")
-        )):
+        # "double check" / "double-check" is care, not a multiplier.
+        doubling = [t for i, t in enumerate(f.tokens) if t in ("double", "doubled", "2x", "x2")
+                    and not (t == "double" and i + 1 < len(f.tokens) and f.tokens[i + 1].startswith("check"))]
+        if back_at > send_at and (len(_AMOUNT_RE.findall(f.text)) >= 2 or doubling):
             return ("promises to send back more than is sent (giveaway / doubling)",
                     self._spans(f, "scam.send", "scam.back"))
         return None

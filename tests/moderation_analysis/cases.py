@@ -25,6 +25,9 @@ STAFF = {"author_id": "10", "name": "Nimbus Support", "username": "nimbus_suppor
 STAFF_LEO = {"author_id": "11", "name": "Leo | Nimbus Admin", "username": "leo_nimbus"}
 
 CLEAN = [
+    # Advice that names the doubling trick, and "double check", are not doubling offers.
+    c("", "Don't send your funds to anyone promising to double them"),
+    c("", "The deposit address is on the assets page, double check before sending"),
     # warnings about scams and safety advice
     c("", "Never share your seed phrase with anyone, not even someone who says they are support."),
     c("", "Scammers are DMing people pretending to be admins. Block and report them."),
