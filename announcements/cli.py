@@ -15,7 +15,7 @@ from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from beacon.adapter import Capabilities
-from beacon.cli import ConfigOption, JsonOption, fail, settings_or_exit
+from beacon.cli import ConfigOption, JsonOption, fail, in_transaction, run_command, settings_or_exit
 from beacon.config import Settings
 
 from announcements import plan, service
@@ -73,30 +73,8 @@ def announcement_json(ann: Announcement, counts: Mapping[str, int]) -> dict[str,
 # ----- plumbing ---------------------------------------------------------------------------------------------
 
 
-async def _with_session(settings: Settings, work: Callable[[AsyncSession], Awaitable[T]]) -> T:
-    from beacon.storage import db
-
-    await db.ensure_schema(settings.database.url)
-    engine = db.make_engine(settings.database.url)
-    try:
-        async with db.make_sessionmaker(engine)() as session, session.begin():
-            return await work(session)
-    finally:
-        await engine.dispose()
-
-
 def _run(coro: Awaitable[T]) -> T:
-    from beacon.storage.db import SchemaNotReady
-
-    try:
-        return asyncio.run(coro)  # type: ignore[arg-type]
-    except (service.AnnouncementError, plan.PlanError) as exc:
-        fail(str(exc))
-    except SchemaNotReady as exc:
-        fail(str(exc))
-    except (OSError, ConnectionError) as exc:
-        fail(f"{type(exc).__name__}: {exc}")
-    raise AssertionError("unreachable")  # pragma: no cover
+    return run_command(coro, user_errors=(service.AnnouncementError, plan.PlanError))
 
 
 def _actor(settings: Settings, handle: str | None) -> plan.Actor:
@@ -192,7 +170,7 @@ def create_cmd(
         ann = await service.create(session, settings, new, actor, now, submit=submit or at is not None)
         return announcement_json(ann, {})
 
-    row = _run(_with_session(settings, work))
+    row = _run(in_transaction(settings, work))
     if as_json:
         typer.echo(json.dumps(row, ensure_ascii=False))
         return
@@ -237,7 +215,7 @@ def list_cmd(
         rows = (await session.scalars(stmt)).all()
         return [announcement_json(a, await service.progress(session, a.id)) for a in rows]  # type: ignore[arg-type]
 
-    rows = _run(_with_session(settings, work))
+    rows = _run(in_transaction(settings, work))
     for row in rows:
         if as_json:
             typer.echo(json.dumps(row, ensure_ascii=False))
@@ -278,7 +256,7 @@ def show_cmd(
                       for e in entries]
         return row
 
-    row = _run(_with_session(settings, work))
+    row = _run(in_transaction(settings, work))
     if as_json:
         typer.echo(json.dumps(row, ensure_ascii=False))
         return
@@ -318,7 +296,7 @@ def approve_cmd(
             ann = await service.get(session, ann_id)
         return decision, announcement_json(ann, {}), result
 
-    decision, row, result = _run(_with_session(settings, work))
+    decision, row, result = _run(in_transaction(settings, work))
     if as_json:
         typer.echo(json.dumps({**row, "decision": decision.value}, ensure_ascii=False))
     if decision is plan.Approval.self_approval:
@@ -349,7 +327,7 @@ def send_cmd(
     async def work(session: AsyncSession) -> service.FanOutResult | None:
         return await service.send_now(session, settings, _capabilities(settings), ann_id, actor, now)
 
-    result = _run(_with_session(settings, work))
+    result = _run(in_transaction(settings, work))
     if result is None:
         fail(f"announcement #{ann_id} was fanned out by another process meanwhile", 3)
     assert result is not None
@@ -416,7 +394,7 @@ def edit_cmd(
     async def work(session: AsyncSession) -> service.Outcome:
         return await service.edit(session, settings, _capabilities(settings), ann_id, texts, actor, _now())
 
-    outcome = _run(_with_session(settings, work))
+    outcome = _run(in_transaction(settings, work))
     _print_outcome("edit", ann_id, outcome, as_json)
 
 
@@ -434,7 +412,7 @@ def retract_cmd(
     async def work(session: AsyncSession) -> service.Outcome:
         return await service.retract(session, settings, _capabilities(settings), ann_id, actor, _now())
 
-    outcome = _run(_with_session(settings, work))
+    outcome = _run(in_transaction(settings, work))
     _print_outcome("retract", ann_id, outcome, as_json)
 
 

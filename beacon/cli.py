@@ -199,6 +199,32 @@ def bus_dead_letters(config: ConfigOption = None, as_json: JsonOption = False) -
         typer.echo("no dead letters", err=True)
 
 
+async def in_transaction(settings: Settings, work):  # noqa: ANN001, ANN201
+    """Run ``work(session)`` in one transaction on the configured database (for feature commands)."""
+    from beacon.storage import db
+
+    await db.ensure_schema(settings.database.url)
+    engine = db.make_engine(settings.database.url)
+    try:
+        async with db.make_sessionmaker(engine)() as session, session.begin():
+            return await work(session)
+    finally:
+        await engine.dispose()
+
+
+def run_command(coro, *, user_errors: tuple[type[Exception], ...] = ()):  # noqa: ANN001, ANN201
+    """``asyncio.run`` for a command: a database not migrated, an unreachable service or one of
+    ``user_errors`` becomes one line on stderr and exit status 1."""
+    from beacon.storage.db import SchemaNotReady
+
+    try:
+        return asyncio.run(coro)
+    except (SchemaNotReady, *user_errors) as exc:
+        fail(str(exc))
+    except (OSError, ConnectionError) as exc:
+        fail(f"{type(exc).__name__}: {exc}")
+
+
 def _one_line(exc: BaseException) -> str:
     text = str(exc).strip().splitlines()
     return f"{type(exc).__name__}: {text[0] if text else ''}".rstrip(": ")

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import asyncio
 import json
 import uuid
 from datetime import datetime, timezone
@@ -11,7 +10,7 @@ from typing import Annotated, Optional
 import typer
 from sqlalchemy import select
 
-from beacon.cli import ConfigOption, JsonOption, fail, settings_or_exit
+from beacon.cli import ConfigOption, JsonOption, fail, in_transaction, run_command, settings_or_exit
 from beacon.config import Role, Settings, StaffMember
 from community.models import STATUSES, Evidence, Feedback, Ticket, TicketEntry
 from community.redact import redact
@@ -55,30 +54,6 @@ def feedback_json(item: Feedback) -> dict:
             "created_at": _iso(item.created_at)}
 
 
-async def _with_session(settings: Settings, work):  # noqa: ANN001, ANN202
-    from beacon.storage import db
-
-    await db.ensure_schema(settings.database.url)
-    engine = db.make_engine(settings.database.url)
-    try:
-        sessions = db.make_sessionmaker(engine)
-        async with sessions() as session, session.begin():
-            return await work(session)
-    finally:
-        await engine.dispose()
-
-
-def _run(coro):  # noqa: ANN001, ANN202
-    from beacon.storage.db import SchemaNotReady
-
-    try:
-        return asyncio.run(coro)
-    except SchemaNotReady as exc:
-        fail(str(exc))
-    except (OSError, ConnectionError) as exc:
-        fail(f"{type(exc).__name__}: {exc}")
-
-
 def _actor(settings: Settings, handle: str | None) -> StaffMember:
     if not handle:
         fail("say who acts: --as <staff username or id> (or set BEACON_ACTOR)", 2)
@@ -109,7 +84,7 @@ def tickets_list(
             stmt = stmt.where(Ticket.status == status)
         return list((await session.scalars(stmt)).all())
 
-    tickets = _run(_with_session(settings, work)) or []
+    tickets = run_command(in_transaction(settings, work)) or []
     for ticket in tickets:
         row = ticket_json(ticket)
         if as_json:
@@ -137,7 +112,7 @@ def tickets_show(ticket_id: int, config: ConfigOption = None, as_json: JsonOptio
                                        .order_by(Evidence.id))).all()
         return ticket, list(entries), list(files)
 
-    found = _run(_with_session(settings, work))
+    found = run_command(in_transaction(settings, work))
     if found is None:
         fail(f"no ticket #{ticket_id}")
     ticket, entries, files = found
@@ -190,7 +165,7 @@ async def _act(settings: Settings, ticket_id: int, staff: StaffMember, act) -> s
         await outbox.enqueue(session, actions)
         return None
 
-    return await _with_session(settings, work)
+    return await in_transaction(settings, work)
 
 
 @tickets_app.command("reply")
@@ -206,7 +181,7 @@ def tickets_reply(ticket_id: int, text: str, config: ConfigOption = None, actor:
 
         return await desk.relay_to_member(ctx, ticket, staff, text, key, actor=f"cli:{handle_of(staff)}")
 
-    error = _run(_act(settings, ticket_id, staff, act))
+    error = run_command(_act(settings, ticket_id, staff, act))
     if error:
         fail(error)
     typer.echo(f"reply to ticket #{ticket_id} queued")
@@ -228,7 +203,7 @@ def tickets_close(ticket_id: int, config: ConfigOption = None, actor: ActorOptio
                                             resolution="closed")
         return effects
 
-    error = _run(_act(settings, ticket_id, staff, act))
+    error = run_command(_act(settings, ticket_id, staff, act))
     if error:
         fail(error)
     typer.echo(f"ticket #{ticket_id} closed")
@@ -243,7 +218,7 @@ def feedback_list(config: ConfigOption = None, as_json: JsonOption = False,
     async def work(session):  # noqa: ANN001, ANN202
         return list((await session.scalars(select(Feedback).order_by(Feedback.id.desc()))).all())
 
-    items = [i for i in (_run(_with_session(settings, work)) or []) if tag is None or tag in i.tags.split(",")]
+    items = [i for i in (run_command(in_transaction(settings, work)) or []) if tag is None or tag in i.tags.split(",")]
     for item in items:
         row = feedback_json(item)
         typer.echo(json.dumps(row, ensure_ascii=False) if as_json else

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import asyncio
 import json
 import os
 from datetime import datetime, timezone
@@ -11,7 +10,7 @@ from typing import Annotated, Optional
 import typer
 from sqlalchemy import select
 
-from beacon.cli import ConfigOption, JsonOption, fail, settings_or_exit
+from beacon.cli import ConfigOption, JsonOption, fail, in_transaction, run_command, settings_or_exit
 from beacon.config import Role, Settings
 from moderation.models import CASE_STATES, AuditEntry, ModerationCase
 from moderation.redact import mask_patterns
@@ -55,30 +54,6 @@ def audit_json(entry: AuditEntry) -> dict:
             "target": entry.target, "reason": mask_patterns(entry.reason), "rule": entry.rule, "case": entry.case_ref}
 
 
-async def _session_run(settings: Settings, work):
-    from beacon.storage import db
-
-    await db.ensure_schema(settings.database.url)
-    engine = db.make_engine(settings.database.url)
-    try:
-        sessions = db.make_sessionmaker(engine)
-        async with sessions() as session, session.begin():
-            return await work(session)
-    finally:
-        await engine.dispose()
-
-
-def _run(coro):
-    from beacon.storage.db import SchemaNotReady
-
-    try:
-        return asyncio.run(coro)
-    except SchemaNotReady as exc:
-        fail(str(exc))
-    except (OSError, ConnectionError) as exc:
-        fail(f"{type(exc).__name__}: {exc}")
-
-
 @flags_app.command("list")
 def flags_list(
     config: ConfigOption = None,
@@ -97,7 +72,7 @@ def flags_list(
             stmt = stmt.where(ModerationCase.status == status)
         return list((await session.scalars(stmt)).all())
 
-    cases = _run(_session_run(settings, work))
+    cases = run_command(in_transaction(settings, work))
     for case in cases:
         row = case_json(case)
         if as_json:
@@ -154,7 +129,7 @@ def flags_act(
             await outbox.enqueue(session, actions)
         return outcome, len(actions)
 
-    result = _run(_session_run(settings, work))
+    result = run_command(in_transaction(settings, work))
     if result is None:
         fail(f"no case {case_id!r}")
     outcome, queued = result
@@ -188,7 +163,7 @@ def audit(
             stmt = stmt.where(AuditEntry.case_ref == case.strip().lower())
         return list((await session.scalars(stmt)).all())
 
-    entries = _run(_session_run(settings, work))
+    entries = run_command(in_transaction(settings, work))
     for entry in entries:
         row = audit_json(entry)
         if as_json:
