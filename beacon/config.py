@@ -8,7 +8,7 @@ from enum import Enum
 from pathlib import Path
 from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, SecretStr, ValidationError, field_validator
+from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, SecretStr, ValidationError, field_validator
 from pydantic_settings import BaseSettings, PydanticBaseSettingsSource, SettingsConfigDict
 
 from moderation.config import ModerationConfig
@@ -176,6 +176,8 @@ class WorkersConfig(Section):
 class Settings(BaseSettings):
     """The whole configuration. Sections other issues add go here as typed fields."""
 
+    _config_dir: Path | None = PrivateAttr(default=None)
+
     model_config = SettingsConfigDict(
         env_prefix=ENV_PREFIX, env_nested_delimiter="__", extra="forbid", case_sensitive=False
     )
@@ -223,7 +225,8 @@ class Settings(BaseSettings):
 
     @property
     def config_dir(self) -> Path:
-        return Path(os.environ.get("BEACON_CONFIG_DIR", "."))
+        """The folder relative paths in the config are resolved against: the config file's own."""
+        return self._config_dir or Path(os.environ.get("BEACON_CONFIG_DIR", "."))
 
 
 def _format_validation_error(err: ValidationError, source: str) -> str:
@@ -263,7 +266,7 @@ def load_settings(path: str | os.PathLike[str] | None = None) -> Settings:
     except ValidationError as exc:
         raise ConfigError(_format_validation_error(exc, source)) from None
     if resolved is not None:
-        os.environ.setdefault("BEACON_CONFIG_DIR", str(resolved.resolve().parent))
+        settings._config_dir = resolved.resolve().parent
     return settings
 
 

@@ -94,3 +94,15 @@ def test_masked_dump_hides_secrets(tmp_path: Path) -> None:
     assert "SECRET-TOKEN-VALUE" not in rendered and "pw-very-secret" not in rendered
     assert dumped["telegram"]["token"] == "***"
     assert dumped["database"]["url"] == "postgresql://beacon:***@db/beacon"
+
+
+def test_relative_paths_resolve_against_the_config_file_without_touching_the_environment(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.delenv("BEACON_CONFIG_DIR", raising=False)
+    import os
+
+    before = dict(os.environ)
+    s = load_settings(write(tmp_path, CONTRACT))
+    assert s.config_dir == tmp_path.resolve()
+    assert dict(os.environ) == before
