@@ -38,6 +38,8 @@ class PublicReply(str, Enum):
     none = "none"
     link = "link"  # deep-link button to continue privately
     dm_sent = "dm_sent"  # "I've messaged you privately" (+ the button where links exist)
+    # The platform lets bots write first but the member's DMs may be closed: don't claim success.
+    dm_trying = "dm_trying"
     ask_dm = "ask_dm"  # no deep links, no DM: ask the member to write privately
     removed = "removed"  # the message was deleted for private data: notice of the kind + button
     exposed = "exposed"  # private data the bot could not delete: notice + button
@@ -84,7 +86,7 @@ def plan_handoff(
     elif reuse is not None and same_chat:
         public = PublicReply.none
     elif dm_now:
-        public = PublicReply.dm_sent
+        public = PublicReply.dm_sent if dm_open is True else PublicReply.dm_trying
     elif with_link:
         public = PublicReply.link
     else:

@@ -540,6 +540,7 @@ class Desk:
                       lang: str, urgency: str, key: str, caps) -> SendMessage:  # noqa: ANN001
         name = member_name(event.author)
         text_key = {PublicReply.link: "handoff.public", PublicReply.dm_sent: "handoff.public_dm_sent",
+                    PublicReply.dm_trying: "handoff.public_dm_trying",
                     PublicReply.ask_dm: "handoff.public_no_link", PublicReply.removed: "handoff.removed",
                     PublicReply.exposed: "handoff.exposed"}[public]
         text = self.t(lang, text_key, name=name, kinds=self._kinds_text(lang, kinds))

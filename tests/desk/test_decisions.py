@@ -64,8 +64,10 @@ def case(chat: str = "g1", ticket_id: int | None = None) -> HandoffCase:
         (TELEGRAM, None, ["email"], False, None, False, PublicReply.exposed, False, False),
         # a repeat whose case already has a ticket does not open another
         (TELEGRAM, True, [], False, case(ticket_id=3), False, PublicReply.dm_sent, True, False),
-        # Discord-like: bots may write first unless the member refused
-        (DISCORD, None, [], False, None, False, PublicReply.dm_sent, True, True),
+        # Discord-like: bots may write first unless the member refused; not known to be open yet,
+        # so the public reply does not claim the DM arrived
+        (DISCORD, None, [], False, None, False, PublicReply.dm_trying, True, True),
+        (DISCORD, True, [], False, None, False, PublicReply.dm_sent, True, True),
         (DISCORD, False, [], False, None, False, PublicReply.ask_dm, False, False),
         # X-like: no deep links, DMs closed until the member opens them
         (X, None, [], False, None, False, PublicReply.ask_dm, False, False),

@@ -94,10 +94,6 @@ async def test_closed_dms_are_remembered_and_the_next_reply_asks_for_a_private_m
     assert "private message" in note.text and "sent you" not in note.text
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "community/handlers.py: with dm_first the public 'I've sent you a private message' reply is posted together "
-    "with the DM, so when X refuses the DM (403) the dm_closed ActionFailed finds public_reply_key set and posts "
-    "nothing; X v2 has no field telling beforehand whether a member accepts DMs. Same cause as the Discord xfail."))
 async def test_first_reply_to_a_member_with_closed_dms_does_not_claim_a_dm_was_sent(world: World) -> None:
     fake = world.fake
     bob = fake.add_user("bob", accepts_dms=False)
