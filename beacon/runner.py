@@ -49,8 +49,8 @@ IDEMPOTENCY_TTL = timedelta(days=7)
 _CLAIM_CATCH_UP = 4  # at most this many rows per paced claim (bounds what a crash leaves in_doubt)
 
 # Re-running these cannot do harm twice, so a send whose fate is unknown may simply be retried.
-IDEMPOTENT_ACTIONS = (DeleteMessage, EditMessage, BanMember, UnbanMember, RestrictMember, PinMessage, AnswerButton,
-                      FetchFile)
+IDEMPOTENT_ACTIONS = (DeleteMessage, EditMessage, BanMember, UnbanMember, RestrictMember, LiftRestriction, PinMessage,
+                      AnswerButton, FetchFile)
 
 
 def publisher(bus: Bus) -> Callable[[EventBase], "asyncio.Future[None]"]:
@@ -204,7 +204,7 @@ class Dispatcher:
         the rest wait ``queued`` in the outbox — where a newer, higher-priority row overtakes them
         and a crash leaves them to be sent after the restart — not in the adapter's rate limiter.
         """
-        rate = getattr(self.adapter, "claim_rate_per_s", None)
+        rate = self.adapter.claim_rate_per_s
         pacer = AsyncLimiter(max(rate, 1.0), 1.0) if rate else None
         in_flight: set[asyncio.Task[None]] = set()
         room = asyncio.Event()
