@@ -56,6 +56,8 @@ from typing import Any, Literal
 
 from aiohttp import WSMsgType, web
 
+from tests.fakes._server import LocalServer
+
 DISCORD_EPOCH_MS = 1420070400000
 API_PREFIX = "/api/v10"
 MAX_CONTENT = 2000
@@ -463,7 +465,7 @@ ChannelLike = FakeChannel | int
 GuildLike = FakeGuild | int
 
 
-class FakeDiscord:
+class FakeDiscord(LocalServer):
     """The fake Discord (REST + gateway) and the community it hosts. See the module docstring."""
 
     def __init__(
@@ -524,7 +526,6 @@ class FakeDiscord:
         self._injected: list[_Injected] = []
         self._changed = asyncio.Event()
         self._runner: web.AppRunner | None = None
-        self._site: web.TCPSite | None = None
 
     # ----- lifecycle ---------------------------------------------------------------------------
 
@@ -535,33 +536,13 @@ class FakeDiscord:
         app.router.add_get("/attachments/{path:.+}", self._handle_attachment)
         for method, path, handler in self._routes():
             app.router.add_route(method, API_PREFIX + path, self._wrap(method, path, handler))
-        self._runner = web.AppRunner(app, access_log=None)
-        await self._runner.setup()
-        self._site = web.TCPSite(self._runner, self.host, self._port)
-        await self._site.start()
-        server = self._site._server  # noqa: SLF001 - the only way to learn the port chosen for 0
-        self._port = server.sockets[0].getsockname()[1]  # type: ignore[union-attr]
+        await self._serve(app)
         return self
 
     async def stop(self) -> None:
         for conn in list(self._connections):
             await self._close_connection(conn, code=1001)
-        if self._runner is not None:
-            await self._runner.cleanup()
-
-    async def __aenter__(self) -> "FakeDiscord":
-        return await self.start()
-
-    async def __aexit__(self, *exc: object) -> None:
-        await self.stop()
-
-    @property
-    def port(self) -> int:
-        return self._port
-
-    @property
-    def url(self) -> str:
-        return f"http://{self.host}:{self._port}"
+        await self._unserve()
 
     @property
     def api_base(self) -> str:

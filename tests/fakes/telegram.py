@@ -35,6 +35,8 @@ from typing import Any, Literal
 
 from aiohttp import ClientSession, ClientTimeout, web
 
+from tests.fakes._server import LocalServer
+
 # Update types Telegram delivers when allowed_updates was never set (or set to []).
 DEFAULT_ALLOWED = frozenset(
     {"message", "edited_message", "channel_post", "edited_channel_post", "callback_query", "my_chat_member",
@@ -284,7 +286,7 @@ ChatLike = FakeChat | FakeUser | int
 UserLike = FakeUser | int
 
 
-class FakeTelegram:
+class FakeTelegram(LocalServer):
     """The fake Bot API server plus the community it hosts. See the module docstring."""
 
     def __init__(
@@ -345,7 +347,6 @@ class FakeTelegram:
         self._changed = asyncio.Event()
         self._update_waiters: set[asyncio.Future[None]] = set()
         self._runner: web.AppRunner | None = None
-        self._site: web.TCPSite | None = None
         self._push_task: asyncio.Task[None] | None = None
         self._client: ClientSession | None = None
 
@@ -356,12 +357,7 @@ class FakeTelegram:
         app.router.add_route("*", "/bot{token}/{method}", self._handle_api)
         app.router.add_get("/file/bot{token}/{path:.+}", self._handle_file)
         app.router.add_route("*", "/_control/{op}", self._handle_control)
-        self._runner = web.AppRunner(app, access_log=None)
-        await self._runner.setup()
-        self._site = web.TCPSite(self._runner, self.host, self._port)
-        await self._site.start()
-        server = self._site._server  # noqa: SLF001 - the only way to learn the port chosen for 0
-        self._port = server.sockets[0].getsockname()[1]  # type: ignore[union-attr]
+        await self._serve(app)
         self._client = ClientSession(timeout=ClientTimeout(total=10))
         self._push_task = asyncio.create_task(self._push_webhook_loop(), name="fake-telegram-webhook")
         return self
@@ -374,22 +370,7 @@ class FakeTelegram:
             self._poll_waiter.set_result("stop")
         if self._client is not None:
             await self._client.close()
-        if self._runner is not None:
-            await self._runner.cleanup()
-
-    async def __aenter__(self) -> "FakeTelegram":
-        return await self.start()
-
-    async def __aexit__(self, *exc: object) -> None:
-        await self.stop()
-
-    @property
-    def port(self) -> int:
-        return self._port
-
-    @property
-    def url(self) -> str:
-        return f"http://{self.host}:{self._port}"
+        await self._unserve()
 
     @property
     def base_url(self) -> str:
