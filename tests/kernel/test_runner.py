@@ -154,6 +154,8 @@ async def test_failing_handler_retries_then_dead_letters(tmp_path: Path, handler
     calls: list[str] = []
 
     async def broken(event: EventBase, ctx: Context) -> Sequence[Effect]:
+        if not isinstance(event, MessagePosted):
+            return []  # ticks arrive whenever a period boundary passes during the test
         calls.append(event.idempotency_key)
         raise RuntimeError("boom")
 
