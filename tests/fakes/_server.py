@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import asyncio
+from collections.abc import Callable
 from typing import Any
 
 from aiohttp import web
@@ -14,6 +16,8 @@ class LocalServer:
     host: str
     _port: int
     _runner: web.AppRunner | None = None
+    _changed: asyncio.Event  # set by the fake whenever its state changes
+    _recheck_s = 0.2  # re-check a predicate at least this often, even without a change
 
     async def _serve(self, app: web.Application) -> None:
         self._runner = web.AppRunner(app, access_log=None)
@@ -38,6 +42,23 @@ class LocalServer:
 
     async def __aexit__(self, *exc: object) -> None:
         await self.stop()
+
+    async def wait_for(self, predicate: Callable[[], Any], timeout: float = 5.0) -> Any:
+        """Wait until ``predicate()`` is truthy (re-checked after every change); returns its value."""
+        loop = asyncio.get_running_loop()
+        deadline = loop.time() + timeout
+        while True:
+            self._changed.clear()
+            value = predicate()
+            if value:
+                return value
+            remaining = deadline - loop.time()
+            if remaining <= 0:
+                raise TimeoutError("condition not met within %.1fs" % timeout)
+            try:
+                await asyncio.wait_for(self._changed.wait(), min(remaining, self._recheck_s))
+            except asyncio.TimeoutError:
+                pass
 
     @property
     def port(self) -> int:

@@ -709,23 +709,6 @@ class FakeTelegram(LocalServer):
     def last_update_id(self) -> int:
         return self._last_update_id
 
-    async def wait_for(self, predicate: Callable[[], Any], timeout: float = 5.0) -> Any:
-        """Wait until ``predicate()`` is truthy (re-checked after every API call); returns its value."""
-        loop = asyncio.get_running_loop()
-        deadline = loop.time() + timeout
-        while True:
-            self._changed.clear()
-            value = predicate()
-            if value:
-                return value
-            remaining = deadline - loop.time()
-            if remaining <= 0:
-                raise TimeoutError("condition not met within %.1fs" % timeout)
-            try:
-                await asyncio.wait_for(self._changed.wait(), min(remaining, 0.2))
-            except asyncio.TimeoutError:
-                pass
-
     async def wait_confirmed(self, update_id: int | None = None, timeout: float = 5.0) -> None:
         """Wait until the bot confirmed ``update_id`` (default: every update emitted so far)."""
         target = self._last_update_id if update_id is None else update_id
