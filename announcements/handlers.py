@@ -27,6 +27,7 @@ from beacon.events import (
     UserRef,
 )
 from beacon.storage import outbox
+from beacon.storage.models import PersonLink
 from beacon.storage._sql import upsert_insert
 
 from announcements import plan, service
@@ -249,6 +250,8 @@ class AnnouncementHandler:
     async def on_direct(self, event: MessagePosted, ctx: Context) -> list[Effect]:
         user = event.author
         effects: list[Effect] = [SetBlocked(user.platform, user.user_id, False, None, ctx.now)]
+        if ctx.claimed_by(event.idempotency_key):  # another feature's command (e.g. /link)
+            return effects
         m = _COMMAND.match(event.text.strip())
         if m is not None:
             ctx.claim(event.idempotency_key, OWNER)
@@ -257,7 +260,9 @@ class AnnouncementHandler:
                 return effects + self.start_draft(event, ctx)
             if name == "unsubscribe":
                 lang = tx.lang_of(user.language_code)
-                return effects + [Subscribe(user.platform, user.user_id, (), lang, ctx.now),
+                # Subscriptions follow the person: /unsubscribe stops them on every account linked with /link.
+                return effects + [*(Subscribe(platform, user_id, (), lang, ctx.now)
+                                    for platform, user_id in await _linked(ctx, user)),
                                   _dm(f"{event.idempotency_key}/ann", user, tx.t(lang, "sub.stopped"))]
             return effects + await self.subscribe_command(event, arg, ctx)
         if service.actor_for(self.settings, user.platform, user.user_id) is None:
@@ -468,3 +473,14 @@ class AnnouncementHandler:
 
 
 __all__ = ["AnnouncementHandler", "build_announcement_handlers"]
+
+
+async def _linked(ctx: Context, user: UserRef) -> list[tuple[str, str]]:
+    """This account and every account linked with it (``/link``)."""
+    person = await ctx.read.scalar(select(PersonLink.person_id).where(PersonLink.platform == user.platform,
+                                                                      PersonLink.user_id == user.user_id))
+    if person is None:
+        return [(user.platform, user.user_id)]
+    rows = await ctx.read.scalars(select(PersonLink).where(PersonLink.person_id == person))
+    return [(user.platform, user.user_id), *((r.platform, r.user_id) for r in rows
+                                             if (r.platform, r.user_id) != (user.platform, user.user_id))]

@@ -22,7 +22,7 @@ from beacon.config import Role, Settings
 from beacon.storage import directory, outbox
 from beacon.storage._sql import upsert_insert
 from beacon.storage.dm_state import DirectMessageState
-from beacon.storage.models import OutboxItem
+from beacon.storage.models import OutboxItem, PersonLink
 
 from announcements import plan
 from announcements.config import ALERT_KINDS
@@ -224,14 +224,25 @@ async def admin_chats(session: AsyncSession) -> list[plan.KnownChat]:
 
 
 async def subscribers_for(session: AsyncSession, kind: str) -> list[tuple[str, str, str]]:
-    """(platform, user id, language) of members subscribed to ``kind`` the bot may DM."""
-    sub, dm = Subscription.__table__, DirectMessageState.__table__
-    stmt = (select(sub.c.platform, sub.c.user_id, sub.c.language, sub.c.kinds)
-            .select_from(sub.outerjoin(dm, and_(dm.c.platform == sub.c.platform, dm.c.user_id == sub.c.user_id)))
+    """(platform, user id, language) of members subscribed to ``kind`` the bot may DM: one per person.
+
+    A person who linked accounts (``/link``) and subscribed on several of them gets one copy, on the
+    account whose subscription changed last among those the bot can reach.
+    """
+    sub, dm, link = Subscription.__table__, DirectMessageState.__table__, PersonLink.__table__
+    stmt = (select(sub.c.platform, sub.c.user_id, sub.c.language, sub.c.kinds, sub.c.updated_at, link.c.person_id)
+            .select_from(sub.outerjoin(dm, and_(dm.c.platform == sub.c.platform, dm.c.user_id == sub.c.user_id))
+                         .outerjoin(link, and_(link.c.platform == sub.c.platform, link.c.user_id == sub.c.user_id)))
             .where(sub.c.blocked.is_(False), sub.c.kinds.like(f"%{kind}%"), or_(dm.c.open.is_(None), dm.c.open))
             .order_by(sub.c.platform, sub.c.user_id))
-    rows = (await session.execute(stmt)).all()
-    return [(p, u, lang) for p, u, lang, kinds in rows if kind in kinds.split(",")]
+    rows = [r for r in (await session.execute(stmt)).all() if kind in r.kinds.split(",")]
+    latest: dict[object, tuple] = {}
+    for r in rows:
+        person = ("person", r.person_id) if r.person_id is not None else ("account", r.platform, r.user_id)
+        if person not in latest or r.updated_at > latest[person].updated_at:
+            latest[person] = r
+    chosen = {(r.platform, r.user_id) for r in latest.values()}
+    return [(r.platform, r.user_id, r.language) for r in rows if (r.platform, r.user_id) in chosen]
 
 
 async def fan_out(session: AsyncSession, settings: Settings, capabilities: Mapping[str, Capabilities],

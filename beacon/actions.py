@@ -88,13 +88,15 @@ class FetchFile(ActionBase):
 
 
 class OpenPrivateThread(ActionBase):
-    """A private thread under ``parent`` with the member (and staff) added."""
+    """A private thread under ``parent`` with the member (and staff) added; ``text`` (with ``buttons``
+    under it) is its first message. The result's ``chat_id`` is the thread's id."""
 
     type: Literal["open_private_thread"] = "open_private_thread"
     parent: ChatRef
     user: UserRef
     name: str
     text: str
+    buttons: Keyboard = ()
     add_user_ids: tuple[str, ...] = ()
 
 

@@ -32,11 +32,13 @@ def default_handlers(settings: Settings) -> list[Handler]:
     from announcements.handlers import build_announcement_handlers
     from beacon.directory import track_directory
     from community.handlers import build_community_handlers
+    from community.linking import build_linking_handlers
     from moderation.handlers import build_moderation_handlers
 
-    # Announcements before the others: they claim their DM conversations (/announce, /subscribe).
-    return [track_directory, *build_announcement_handlers(settings), *build_moderation_handlers(settings),
-            *build_community_handlers(settings)]
+    # /link first, then announcements: each claims its DM commands (/link, /announce, /subscribe) so the
+    # features after it leave them alone (one reply per message).
+    return [track_directory, *build_linking_handlers(settings), *build_announcement_handlers(settings),
+            *build_moderation_handlers(settings), *build_community_handlers(settings)]
 
 
 def default_analyser(settings: Settings) -> Callable[[AnalysisInput], Verdict]:

@@ -108,22 +108,44 @@ def demo(
     script: Annotated[
         Optional[Path], typer.Argument(help="A file of console lines (default: stdin, or interactive).")
     ] = None,
+    platforms: Annotated[
+        Optional[str],
+        typer.Option("--platforms", help="Play a scripted scene on these platforms (telegram,discord,x or all) "
+                                         "against the local fakes in tests/fakes, print what each saw, and exit."),
+    ] = None,
 ) -> None:
     """Play a community in the terminal (console adapter). Type `@alice: hello`, `dm @alice: help`…"""
-    from beacon.demo import run_demo
+    from beacon.demo import DemoUnavailable, parse_platforms, run_demo, run_platform_demo
 
-    settings = settings_or_exit(config or _default_demo_config())
+    chosen_config = config or _default_demo_config(checkout=platforms is not None)
+    settings = settings_or_exit(chosen_config)
     setup_logs(settings)
-    _run_async(run_demo(settings, script))
+    if platforms is None:
+        _run_async(run_demo(settings, script))
+        return
+    if script is not None:
+        fail("--platforms plays its own scene: give no SCRIPT", 2)
+    try:
+        chosen = parse_platforms(platforms)
+    except ValueError as exc:
+        fail(str(exc), 2)
+    try:
+        _run_async(run_platform_demo(settings, chosen))
+    except (DemoUnavailable, TimeoutError) as exc:
+        fail(str(exc) or type(exc).__name__)
 
 
-def _default_demo_config() -> Path | None:
+def _default_demo_config(*, checkout: bool = False) -> Path | None:
+    """examples/demo.toml of the current folder; with ``checkout``, else the one of the checkout Beacon runs from
+    (the platform demo only reads its brand, so it runs from any folder)."""
     import os
 
     if os.environ.get("BEACON_CONFIG"):
         return None
-    candidate = Path("examples/demo.toml")
-    return candidate if candidate.exists() else None
+    candidates = [Path("examples/demo.toml")]
+    if checkout:
+        candidates.append(Path(__file__).resolve().parents[1] / "examples" / "demo.toml")
+    return next((c for c in candidates if c.exists()), None)
 
 
 @db_app.command("upgrade")

@@ -2,15 +2,17 @@
 
 from __future__ import annotations
 
+import gc
 import io
+import itertools
 import json
+import math
 import sys
 import time
 from collections import Counter
 from collections.abc import Iterator
-from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Optional, TextIO
+from typing import TYPE_CHECKING, Any, NamedTuple, Optional, TextIO
 
 if TYPE_CHECKING:
     import typer
@@ -18,15 +20,23 @@ if TYPE_CHECKING:
     from beacon.analysis.pipeline import Pipeline
     from beacon.verdict import AnalysisInput, Verdict
 
+try:  # orjson parses and writes JSON several times faster; the standard library decides every hard case
+    from orjson import dumps as _fast_dumps
+    from orjson import loads as _fast_loads
+except ImportError:  # pragma: no cover - orjson is a dependency; the standard library still works
+    _fast_dumps = _fast_loads = None
+
 EXIT_BAD_LINES = 3
+# Messages analysed together: stage by stage, a batch keeps each stage's tables in the CPU caches.
+BATCH = 256
 EXIT_CONFIG = 2
 EXIT_INPUT = 1
 # Telegram's "from_id" is "user<id>" for people; the platform id is the number.
 _TELEGRAM_USER_PREFIX = "user"
 
 
-@dataclass
-class Bad:
+# NamedTuples and a plain class, not dataclasses: importing dataclasses (and inspect) is start-up time.
+class Bad(NamedTuple):
     """An input record that cannot be analysed, reported in its place."""
 
     id: Any
@@ -34,24 +44,28 @@ class Bad:
     error: str
 
 
-@dataclass
-class Good:
+_new_tuple = tuple.__new__
+
+
+class Good(NamedTuple):
     id: Any
     line: int
     message: AnalysisInput
 
 
-@dataclass
 class Summary:
-    analysed: int = 0
-    errors: int = 0
-    requests: int = 0
-    source: str = "jsonl"
-    categories: Counter[str] = field(default_factory=Counter)
-    urgencies: Counter[str] = field(default_factory=Counter)
-    flags: Counter[str] = field(default_factory=Counter)
-    languages: Counter[str] = field(default_factory=Counter)
-    seconds: float = 0.0
+    """Counts for the closing table on stderr."""
+
+    def __init__(self) -> None:
+        self.analysed = 0
+        self.errors = 0
+        self.requests = 0
+        self.source = "jsonl"
+        self.categories: Counter[str] = Counter()
+        self.urgencies: Counter[str] = Counter()
+        self.flags: Counter[str] = Counter()
+        self.languages: Counter[str] = Counter()
+        self.seconds = 0.0
 
 
 # ---------------------------------------------------------------- reading
@@ -92,22 +106,54 @@ def telegram_text(text: Any) -> str | None:
     return "\n".join([visible, *hidden]) if hidden else visible
 
 
+def _opt(v: Any) -> str | None:
+    return v if type(v) is str else None if v is None or isinstance(v, (dict, list)) else str(v)
+
+
 def _message(text: str, platform: str, chat: Any, author_id: Any, author_name: Any, author_username: Any,
              mentions_bot: bool) -> AnalysisInput:
-    from beacon.verdict import AnalysisInput
+    global _input_of
+    if _input_of is None:  # imported on first use: `beacon --help` does not need the analysis types
+        from beacon.verdict import AnalysisInput
 
-    def opt(v: Any) -> str | None:
-        return None if v is None or isinstance(v, (dict, list)) else str(v)
-
-    return AnalysisInput(
-        text=_clean_text(text),
-        platform=platform,
-        chat=opt(chat),
-        author_id=opt(author_id),
-        author_name=opt(author_name),
-        author_username=opt(author_username),
-        mentions_bot=mentions_bot,
+        _input_of = AnalysisInput.of
+    # Every value is a str, None or bool here: the unvalidated constructor is safe (and much cheaper).
+    return _input_of(
+        text if text.isascii() else _clean_text(text), platform,
+        chat if type(chat) is str else _opt(chat),
+        author_id if type(author_id) is str else _opt(author_id),
+        author_name if type(author_name) is str else _opt(author_name),
+        author_username if type(author_username) is str else _opt(author_username),
+        mentions_bot,
     )
+
+
+_input_of = None
+
+
+def _has_float(obj: dict[str, Any]) -> bool:
+    """A float among the values a message is read from: orjson reads integers past 64 bits as floats,
+    the standard library keeps them exact, so such a line is read again with the standard library."""
+    if type(obj.get("id")) is float or type(obj.get("chat")) is float:
+        return True
+    author = obj.get("author")
+    return type(author) is dict and (
+        type(author.get("id")) is float or type(author.get("name")) is float or type(author.get("username")) is float
+    )
+
+
+def _loads(text: str) -> Any:
+    """JSON as the standard library reads it (NaN, lone surrogates, huge integers and all); orjson
+    first, for the common case."""
+    if _fast_loads is not None:
+        try:
+            obj = _fast_loads(text)
+        except ValueError:
+            pass  # the standard library accepts a few things orjson does not, and phrases the errors
+        else:
+            if not isinstance(obj, dict) or not _has_float(obj):
+                return obj
+    return json.loads(text)
 
 
 def parse_jsonl_line(line: str, number: int) -> Good | Bad:
@@ -115,31 +161,36 @@ def parse_jsonl_line(line: str, number: int) -> Good | Bad:
     if not stripped:
         return Bad(None, number, "empty line")
     try:
-        obj = json.loads(stripped)
+        obj = _loads(stripped)
     except ValueError as exc:
         msg = getattr(exc, "msg", str(exc))
         col = getattr(exc, "colno", None)
         return Bad(None, number, f"not valid JSON: {msg}" + (f" (column {col})" if col else ""))
     if not isinstance(obj, dict):
         return Bad(None, number, f"not a JSON object but {type(obj).__name__}")
-    msg_id = obj.get("id")
+    get = obj.get
+    msg_id = get("id")
     if msg_id is None:
         return Bad(None, number, "missing field: id")
-    text = telegram_text(obj.get("text"))
-    if text is None:
-        return Bad(msg_id, number, "missing field: text" if "text" not in obj else "text is not a string")
-    author = obj.get("author")
-    author = author if isinstance(author, dict) else {}
-    platform = obj.get("platform")
-    return Good(msg_id, number, _message(
+    text = get("text")
+    if type(text) is not str:
+        text = telegram_text(text)
+        if text is None:
+            return Bad(msg_id, number, "missing field: text" if "text" not in obj else "text is not a string")
+    author = get("author")
+    if type(author) is not dict:
+        author = author if isinstance(author, dict) else {}
+    platform = get("platform")
+    # Good(...) without its Python-level __new__ (this runs once per line).
+    return _new_tuple(Good, (msg_id, number, _message(
         text,
-        platform=platform if isinstance(platform, str) and platform else "telegram",
-        chat=obj.get("chat"),
-        author_id=author.get("id"),
-        author_name=author.get("name"),
-        author_username=author.get("username"),
-        mentions_bot=obj.get("mentions_bot") is True,
-    ))
+        platform if type(platform) is str and platform else "telegram",
+        get("chat"),
+        author.get("id"),
+        author.get("name"),
+        author.get("username"),
+        get("mentions_bot") is True,
+    )))
 
 
 def parse_telegram_export(data: dict[str, Any]) -> Iterator[Good | Bad]:
@@ -196,15 +247,9 @@ def read_records(stream: TextIO, summary: Summary | None = None) -> Iterator[Goo
             return
         lines: Iterator[str] = iter(io.StringIO(whole))  # \n only: str.splitlines would split on U+2028
     else:
-        lines = iter([first]) if first else iter(())
-        lines = _chain(lines, stream)
+        lines = itertools.chain((first,), stream) if first else iter(())
     for number, line in enumerate(lines, 1):
         yield parse_jsonl_line(line, number)
-
-
-def _chain(first: Iterator[str], rest: TextIO) -> Iterator[str]:
-    yield from first
-    yield from rest
 
 
 # ---------------------------------------------------------------- writing
@@ -212,11 +257,12 @@ def _chain(first: Iterator[str], rest: TextIO) -> Iterator[str]:
 
 def verdict_json(msg_id: Any, verdict: Verdict) -> dict[str, Any]:
     """The contract fields, then ``reasons``: analyser, flag, reason and spans (offsets, never text)."""
+    values = _enum_values()
     reasons = []
     for f in verdict.findings:
         reason: dict[str, Any] = {
             "analyser": f.analyser,
-            "flag": f.flag.value if f.flag is not None else None,
+            "flag": values[f.flag],
             "reason": f.reason,
             "spans": [[s.start, s.end] for s in f.spans],
         }
@@ -227,11 +273,24 @@ def verdict_json(msg_id: Any, verdict: Verdict) -> dict[str, Any]:
         "id": msg_id,
         "language": verdict.language,
         "support_request": verdict.support_request,
-        "category": verdict.category.value if verdict.category is not None else None,
-        "urgency": verdict.urgency.value if verdict.urgency is not None else None,
-        "flags": [f.value for f in verdict.flags],
+        "category": values[verdict.category],
+        "urgency": values[verdict.urgency],
+        "flags": [values[f] for f in verdict.flags],
         "reasons": reasons,
     }
+
+
+_ENUM_VALUES: dict[Any, str | None] = {}
+
+
+def _enum_values() -> dict[Any, str | None]:
+    """Flag, category and urgency members → their strings (an Enum's ``.value`` is a slow property)."""
+    if not _ENUM_VALUES:
+        from beacon.verdict import Category, Flag, Urgency
+
+        _ENUM_VALUES.update({m: m.value for enum in (Flag, Category, Urgency) for m in enum})
+        _ENUM_VALUES[None] = None
+    return _ENUM_VALUES
 
 
 # Line breaks for str.splitlines() that JSON leaves unescaped: escaped, so one verdict stays one line.
@@ -239,6 +298,22 @@ _SPLITLINES_BREAKS = (("\x85", "\\u0085"), ("\u2028", "\\u2028"), ("\u2029", "\\
 
 
 def _dumps(obj: dict[str, Any]) -> str:
+    if _fast_dumps is not None:
+        msg_id = obj.get("id")
+        if type(msg_id) is not float or math.isfinite(msg_id):  # NaN/Infinity ids: written as json writes them
+            try:
+                line = _fast_dumps(obj).decode()
+            except TypeError:  # a lone surrogate, an integer past 64 bits: the standard library's way
+                return _json_dumps(obj)
+            if not line.isascii():
+                for raw, escaped in _SPLITLINES_BREAKS:
+                    if raw in line:
+                        line = line.replace(raw, escaped)
+            return line
+    return _json_dumps(obj)
+
+
+def _json_dumps(obj: dict[str, Any]) -> str:
     line = json.dumps(obj, ensure_ascii=False)
     if not line.isascii():
         try:
@@ -251,60 +326,102 @@ def _dumps(obj: dict[str, Any]) -> str:
     return line
 
 
-def analyse_stream(pipeline: Pipeline, stream: TextIO, out: TextIO, on_progress=None) -> Summary:
-    """Analyse every record of ``stream`` and write one JSON line per record to ``out``, in order."""
+def analyse_stream(pipeline: Pipeline, stream: TextIO, out: TextIO, on_progress=None, batch: int = BATCH) -> Summary:
+    """Analyse every record of ``stream`` and write one JSON line per record to ``out``, in order.
+    Records are analysed and written in batches of ``batch`` messages (the verdicts are the same)."""
     summary = Summary()
     t0 = time.perf_counter()
-    write = out.write
+    pending: list[Good | Bad] = []
+    n_good = 0
     for record in read_records(stream, summary):
-        if isinstance(record, Bad):
-            summary.errors += 1
-            write(_dumps({"id": record.id, "line": record.line, "error": record.error}) + "\n")
-        else:
-            try:
-                verdict = pipeline.analyse(record.message)
-            except Exception as exc:  # never lose the rest of the input to one message
-                summary.errors += 1
-                write(_dumps({"id": record.id, "line": record.line,
-                              "error": f"analysis failed: {type(exc).__name__}"}) + "\n")
-                continue
-            summary.analysed += 1
-            if verdict.support_request:
-                summary.requests += 1
-                summary.categories[verdict.category.value if verdict.category else "?"] += 1
-                summary.urgencies[verdict.urgency.value if verdict.urgency else "?"] += 1
-            for flag in verdict.flags:
-                summary.flags[flag.value] += 1
-            summary.languages[verdict.language or "null"] += 1
-            write(_dumps(verdict_json(record.id, verdict)) + "\n")
-        if on_progress is not None:
-            on_progress()
+        pending.append(record)
+        if type(record) is Good:
+            n_good += 1
+            if n_good >= batch:
+                _write_batch(pipeline, pending, out, summary, on_progress)
+                pending, n_good = [], 0
+        elif len(pending) >= 4 * batch:  # a long run of bad lines: report them as they come
+            _write_batch(pipeline, pending, out, summary, on_progress)
+            pending, n_good = [], 0
+    _write_batch(pipeline, pending, out, summary, on_progress)
     summary.seconds = time.perf_counter() - t0
     return summary
 
 
-def print_summary(summary: Summary, err: TextIO) -> None:
-    from rich.console import Console
-    from rich.table import Table
+def _verdicts(pipeline: Pipeline, goods: list[Good]) -> list[Verdict | Exception]:
+    many = getattr(pipeline, "analyse_many", None)
+    try:
+        if many is not None:
+            return list(many([g.message for g in goods]))
+    except Exception:  # noqa: BLE001 - find the message that fails, and analyse the others one by one
+        pass
+    results: list[Verdict | Exception] = []
+    for g in goods:
+        try:
+            results.append(pipeline.analyse(g.message))
+        except Exception as exc:  # never lose the rest of the input to one message
+            results.append(exc)
+    return results
 
+
+def _write_batch(pipeline: Pipeline, records: list[Good | Bad], out: TextIO, summary: Summary,
+                 on_progress=None) -> None:
+    if not records:
+        return
+    goods = [r for r in records if type(r) is Good]
+    verdicts = iter(_verdicts(pipeline, goods) if goods else ())
+    lines: list[str] = []
+    append = lines.append
+    values = _enum_values()
+    categories, urgencies, flags, languages = summary.categories, summary.urgencies, summary.flags, summary.languages
+    for record in records:
+        if type(record) is not Good:
+            summary.errors += 1
+            append(_dumps({"id": record.id, "line": record.line, "error": record.error}))
+        else:
+            verdict = next(verdicts)
+            if isinstance(verdict, Exception):
+                summary.errors += 1
+                append(_dumps({"id": record.id, "line": record.line,
+                               "error": f"analysis failed: {type(verdict).__name__}"}))
+            else:
+                summary.analysed += 1
+                if verdict.support_request:
+                    summary.requests += 1
+                    categories[values[verdict.category] or "?"] += 1
+                    urgencies[values[verdict.urgency] or "?"] += 1
+                for flag in verdict.flags:
+                    flags[values[flag]] += 1
+                languages[verdict.language or "null"] += 1
+                append(_dumps(verdict_json(record.id, verdict)))
+        if on_progress is not None:
+            on_progress()
+    lines.append("")
+    out.write("\n".join(lines))
+
+
+def print_summary(summary: Summary, err: TextIO) -> None:
+    """A short table on stderr (plain text: importing a rich-text library costs more than a small
+    file's whole analysis)."""
     total = summary.analysed + summary.errors
     rate = total / summary.seconds if summary.seconds > 0 else 0.0
-    table = Table(title=f"beacon analyze: {total} messages ({summary.source}), {summary.seconds:.2f} s, "
-                        f"{rate:,.0f}/s", title_justify="left", show_header=True)
-    table.add_column("what")
-    table.add_column("count", justify="right")
-    table.add_column("breakdown")
 
     def top(counter: Counter[str], n: int = 8) -> str:
         return ", ".join(f"{k} {v}" for k, v in counter.most_common(n))
 
-    table.add_row("analysed", str(summary.analysed), "")
-    table.add_row("errors", str(summary.errors), "")
-    table.add_row("support requests", str(summary.requests), top(summary.categories))
-    table.add_row("urgency", "", top(summary.urgencies))
-    table.add_row("flagged", str(sum(summary.flags.values())), top(summary.flags))
-    table.add_row("languages", str(len(summary.languages)), top(summary.languages))
-    Console(file=err, width=110).print(table)
+    rows = [
+        ("analysed", str(summary.analysed), ""),
+        ("errors", str(summary.errors), ""),
+        ("support requests", str(summary.requests), top(summary.categories)),
+        ("urgency", "", top(summary.urgencies)),
+        ("flagged", str(sum(summary.flags.values())), top(summary.flags)),
+        ("languages", str(len(summary.languages)), top(summary.languages)),
+    ]
+    width = max(len(r[1]) for r in rows)
+    lines = [f"beacon analyze: {total} messages ({summary.source}), {summary.seconds:.2f} s, {rate:,.0f}/s"]
+    lines += [f"  {what:<17} {count:>{width}}  {breakdown}".rstrip() for what, count, breakdown in rows]
+    err.write("\n".join(lines) + "\n")
+    err.flush()
 
 
 # ---------------------------------------------------------------- command
@@ -341,16 +458,21 @@ def _progress():
     return progress, tick
 
 
-def run_analyze(path: Path | None, config: Path | None) -> int:
+def run_analyze(path: Path | None, config: Path | None, *, own_process: bool = False) -> int:
     """The whole command; returns the exit status (0 all analysed, 1 unreadable input, 2 config
-    error, 3 some lines could not be analysed)."""
-    from beacon.config import ConfigError, load_settings
+    error, 3 some lines could not be analysed). ``own_process``: the process exists for this command
+    (``main``), so the garbage collector may be tuned for it."""
+    from beacon.analysis.quick_settings import quick_analysis_settings
 
-    try:
-        settings = load_settings(config)
-    except ConfigError as exc:
-        print(str(exc), file=sys.stderr)
-        return EXIT_CONFIG
+    settings = quick_analysis_settings(config)
+    if settings is None:  # any other config, and every config error, take the full loader
+        from beacon.config import ConfigError, load_settings
+
+        try:
+            settings = load_settings(config)
+        except ConfigError as exc:
+            print(str(exc), file=sys.stderr)
+            return EXIT_CONFIG
     stream = _open_input(path)
     if stream is None:
         return EXIT_INPUT
@@ -358,6 +480,13 @@ def run_analyze(path: Path | None, config: Path | None) -> int:
     from beacon.analysis.pipeline import build_pipeline
 
     pipeline = build_pipeline(settings)
+    if own_process:
+        # What start-up built (modules, tables, automata) lives as long as the process: keep the
+        # collector from walking it again and again while messages are analysed.
+        gc.freeze()
+        # Analysis makes no reference cycles, only many short-lived objects: collect rarely.
+        gc.set_threshold(20_000, 20, 20)
+        gc.enable()
     out = io.TextIOWrapper(sys.stdout.buffer, encoding="utf-8", newline="\n", line_buffering=False)
     progress, tick = _progress()
     if progress is not None:
@@ -408,7 +537,13 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("path", nargs="?", type=Path, help=_PATH_HELP)
     parser.add_argument("--config", "-c", type=Path, help=_CONFIG_HELP)
     args = parser.parse_args(argv)
-    return run_analyze(args.path, args.config)
+    # Start-up allocates many objects and frees few: no cycle collection until the pipeline is
+    # built (run_analyze freezes what it built, then turns the collector back on).
+    gc.disable()
+    try:
+        return run_analyze(args.path, args.config, own_process=True)
+    finally:
+        gc.enable()
 
 
 if __name__ == "__main__":

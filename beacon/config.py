@@ -11,9 +11,12 @@ from typing import Any, Literal
 from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, SecretStr, ValidationError, field_validator
 from pydantic_settings import BaseSettings, PydanticBaseSettingsSource, SettingsConfigDict
 
+# The sections analysis reads live in a light module (``beacon analyze`` starts without this one).
+from beacon.analysis.sections import ALL_ROLES, AnalysisConfig, BrandConfig, Role, Section, StaffMember  # noqa: F401
 from moderation.config import ModerationConfig
 from community.config import SupportConfig
 from announcements.config import AnnouncementsConfig
+from community.link_config import LinkingConfig
 
 ENV_PREFIX = "BEACON_"
 CONFIG_ENV = "BEACON_CONFIG"
@@ -21,52 +24,6 @@ CONFIG_ENV = "BEACON_CONFIG"
 
 class ConfigError(Exception):
     """A configuration problem, already phrased for a human: names the file and the key."""
-
-
-class Section(BaseModel):
-    """Base for config sections: unknown keys are errors, so typos do not pass silently."""
-
-    model_config = ConfigDict(extra="forbid")
-
-
-class Role(str, Enum):
-    agent = "agent"
-    moderator = "moderator"
-    manager = "manager"
-
-
-ALL_ROLES = frozenset(Role)
-
-
-class BrandConfig(Section):
-    name: str
-    official_domains: list[str] = Field(default_factory=list)
-    bot_usernames: list[str] = Field(default_factory=list)
-    # Help-centre pages that replies may link to (freeze account, KYC docs, …).
-    help_centre_url: str | None = None
-
-    @field_validator("official_domains")
-    @classmethod
-    def _lower_domains(cls, v: list[str]) -> list[str]:
-        return [d.strip().lower().lstrip(".") for d in v if d.strip()]
-
-
-class StaffMember(Section):
-    platform: str
-    user_id: str
-    display_name: str = ""
-    username: str = ""
-    roles: frozenset[Role] = ALL_ROLES
-    alias: str | None = None  # how agent replies are signed to members
-    staff_number: str | None = None
-
-    @field_validator("user_id", mode="before")
-    @classmethod
-    def _id_as_str(cls, v: Any) -> str:
-        return str(v)
-
-    def has_role(self, role: Role) -> bool:
-        return role in self.roles
 
 
 class DatabaseConfig(Section):
@@ -154,22 +111,10 @@ class MetricsConfig(Section):
     host: str = "127.0.0.1"
 
 
-class AnalysisConfig(Section):
-    language_detector: Literal["fasttext", "langdetect"] = "fasttext"
-    # Domains a community trusts besides the official ones (partners, explorers…).
-    allowed_domains: list[str] = Field(default_factory=list)
-    # Other names of the brand (local-script names, old names) that phishers and impersonators use.
-    brand_aliases: list[str] = Field(default_factory=list)
-    # Official channels/accounts besides bot_usernames and staff usernames ("@brand_announcements").
-    official_handles: list[str] = Field(default_factory=list)
-    # Extra staff titles (any language) that, next to the brand in a name, present as staff.
-    staff_titles: list[str] = Field(default_factory=list)
-    # Extra URL shorteners / redirectors treated like bit.ly.
-    shorteners: list[str] = Field(default_factory=list)
-
-
 class WorkersConfig(Section):
-    concurrency: int = Field(default=4, ge=1, le=64)  # chats handled at once per worker process
+    # Batches handled at once per worker process (each a group-committed transaction of many chats' events;
+    # SQLite has one writer, so more than one helps only on PostgreSQL).
+    concurrency: int = Field(default=4, ge=1, le=64)
     tick_s: int = Field(default=30, ge=1)  # period of the Tick event (timers, schedules)
 
 
@@ -196,6 +141,7 @@ class Settings(BaseSettings):
     moderation: ModerationConfig = Field(default_factory=ModerationConfig)
     support: SupportConfig = Field(default_factory=SupportConfig)
     announcements: AnnouncementsConfig = Field(default_factory=AnnouncementsConfig)
+    linking: LinkingConfig = Field(default_factory=LinkingConfig)
 
     @classmethod
     def settings_customise_sources(

@@ -24,6 +24,8 @@ class ChatKind(str, Enum):
     channel = "channel"  # broadcast channels
     forum_thread = "forum_thread"  # a topic of a forum / a thread
     private = "private"  # a DM with the bot
+    # A thread only its members see (a member and staff): private like a DM, though it lives in a server.
+    private_thread = "private_thread"
     public_feed = "public_feed"  # e.g. X mentions timeline
 
 

@@ -32,7 +32,7 @@ from beacon.actions import (
     decode_action,
 )
 from beacon.adapter import Adapter, Capabilities
-from beacon.bus import Bus, Delivery, Subscription
+from beacon.bus import Bus, Deferred, Delivery, Outcome, Subscription
 from beacon.config import Settings
 from beacon.domain import Context, Handler, Reader, Record
 from beacon.events import ActionFailed, ChatRef, EventBase, UserRef, decode_event, encode_event
@@ -46,6 +46,9 @@ EVENTS_TOPIC = "events"
 WORKERS_GROUP = "workers"
 OUTBOX_TOPIC = "outbox"
 IDEMPOTENCY_TTL = timedelta(days=7)
+_SAVEPOINT = "SAVEPOINT beacon_event"
+_RELEASE_SAVEPOINT = "RELEASE SAVEPOINT beacon_event"
+_ROLLBACK_TO_SAVEPOINT = "ROLLBACK TO SAVEPOINT beacon_event"
 _CLAIM_CATCH_UP = 4  # at most this many rows per paced claim (bounds what a crash leaves in_doubt)
 
 # Re-running these cannot do harm twice, so a send whose fate is unknown may simply be retried.
@@ -63,7 +66,32 @@ def publisher(bus: Bus) -> Callable[[EventBase], "asyncio.Future[None]"]:
 
 
 class Worker:
-    """Consumes events; per event: dedupe, run handlers, apply records, enqueue actions — atomically."""
+    """Consumes events in batches; per event: dedupe, run handlers, apply records, enqueue actions.
+
+    Group commit: the events the bus has ready (up to ``max_batch``) are handled one after another
+    in ONE transaction, each inside its own savepoint, and committed together; the bus acks them
+    only after that commit. SQLite has a single writer, and a transaction per event spent most of
+    its time taking the write lock and committing (issue #7). Guarantees, as with one transaction
+    per event:
+
+    * exactly-once effects: an event's idempotency claim, records and outbox rows commit together,
+      in its savepoint; the bus redelivers whatever was not acked (a crash before the commit), and
+      the claim makes the redelivery a no-op.
+    * a failing event is rolled back alone (to its savepoint) and goes back to the bus for a retry
+      (dead letters after ``bus.max_attempts``); later events of its chat in the batch are not
+      tried (``Deferred``, no attempt counted) so they keep their order behind it; other events
+      commit. If the batch transaction itself fails (its commit, a failed ORM flush that makes
+      SQLAlchemy roll back the session, the connection), every event not settled yet is handled
+      again alone, one transaction each, so one bad event cannot sink or use up the others' attempts.
+    * per-chat order: the bus never hands out an event while an earlier one of its ordering key is
+      unfinished, and a batch handles a chat's events in order, each seeing the earlier ones' writes.
+    * each event starts from an empty identity map (``expunge_all``), as if in its own session.
+
+    ``concurrency`` is how many batches run at once on PostgreSQL; on SQLite one at a time (more
+    would only queue for the single writer). ``max_batch`` (shared by those batches) stays at 64 or
+    below: PostgreSQL keeps 64 subtransaction ids per transaction in shared memory, and beyond
+    that every snapshot taken elsewhere gets slower.
+    """
 
     def __init__(
         self,
@@ -78,6 +106,7 @@ class Worker:
         metrics: Metrics,
         concurrency: int = 4,
         idempotency_check: bool = True,
+        max_batch: int = 64,
     ) -> None:
         self.settings = settings
         self.bus = bus
@@ -89,12 +118,19 @@ class Worker:
         self.metrics = metrics
         self.concurrency = concurrency
         self.idempotency_check = idempotency_check
+        self.max_batch = max_batch
         self._subscription: Subscription | None = None
+
+    def _single_writer(self) -> bool:
+        bind = self.sessions.kw.get("bind")
+        return bind is not None and bind.dialect.name == "sqlite"
 
     async def start(self) -> None:
         await self.bus.ensure_group(EVENTS_TOPIC, WORKERS_GROUP)
-        self._subscription = await self.bus.subscribe(
-            EVENTS_TOPIC, WORKERS_GROUP, self.handle_delivery, concurrency=self.concurrency
+        parallel = 1 if self._single_writer() else max(1, self.concurrency)
+        self._subscription = await self.bus.subscribe_batch(
+            EVENTS_TOPIC, WORKERS_GROUP, self.handle_deliveries, max_batch=max(1, self.max_batch // parallel),
+            concurrency=parallel,
         )
 
     async def stop(self) -> None:
@@ -103,42 +139,136 @@ class Worker:
             self._subscription = None
 
     async def handle_delivery(self, delivery: Delivery) -> None:
-        try:
-            event = decode_event(delivery.payload)
-        except ValidationError as exc:
-            # Undecodable: retrying cannot help; park it where an operator can see it, and ack.
-            reason = f"undecodable event: {exc.errors()[0]['msg'] if exc.errors() else exc}"
-            log.error("dead-lettered bus entry %s on %s: %s", delivery.id, delivery.topic, reason)
-            self.metrics.errors.labels("decode").inc()
-            async with self.sessions() as session, session.begin():
-                await deadletters.add(session, topic=delivery.topic, group=WORKERS_GROUP, payload=delivery.payload,
-                                      error=reason, attempts=delivery.attempts)
-            return
-        await self.handle(event)
+        """One bus entry on its own (``Bus.subscribe`` handler): raises when it must be retried."""
+        outcome = (await self.handle_deliveries([delivery]))[0]
+        if outcome is not None:
+            raise outcome
+
+    async def handle_deliveries(self, deliveries: Sequence[Delivery]) -> list[Outcome]:
+        """A batch of bus entries (``Bus.subscribe_batch`` handler): one outcome per entry."""
+        outcomes: list[Outcome] = [None] * len(deliveries)
+        events: list[tuple[int, EventBase]] = []
+        for i, delivery in enumerate(deliveries):
+            try:
+                events.append((i, decode_event(delivery.payload)))
+            except ValidationError as exc:
+                try:
+                    await self._dead_letter_undecodable(delivery, exc)
+                except Exception as error:  # noqa: BLE001 - not parked: the bus delivers it again
+                    outcomes[i] = error
+        if events:
+            for (i, _), outcome in zip(events, await self.handle_batch([e for _, e in events])):
+                outcomes[i] = outcome
+        return outcomes
+
+    async def _dead_letter_undecodable(self, delivery: Delivery, exc: ValidationError) -> None:
+        # Undecodable: retrying cannot help; park it where an operator can see it, and ack.
+        reason = f"undecodable event: {exc.errors()[0]['msg'] if exc.errors() else exc}"
+        log.error("dead-lettered bus entry %s on %s: %s", delivery.id, delivery.topic, reason)
+        self.metrics.errors.labels("decode").inc()
+        async with self.sessions() as session, session.begin():
+            await deadletters.add(session, topic=delivery.topic, group=WORKERS_GROUP, payload=delivery.payload,
+                                  error=reason, attempts=delivery.attempts)
 
     async def handle(self, event: EventBase) -> list[ActionBase]:
-        """Handle one event exactly once in effect; returns the actions it enqueued."""
+        """Handle one event exactly once in effect, in its own transaction; returns the actions it enqueued."""
         started = time.perf_counter()
         async with self.sessions() as session, session.begin():
-            if self.idempotency_check and not await idempotency.claim(session, event.idempotency_key, IDEMPOTENCY_TTL):
-                self.metrics.events_duplicate.inc()
-                return []
-            ctx = Context(settings=self.settings, now=datetime.now(timezone.utc), read=Reader(session),
-                          capabilities=self.capabilities, deep_links=self.deep_links, analyse=self.analyse)
-            actions: list[ActionBase] = []
-            for handler in self.handlers:
-                for effect in await handler(event, ctx):
-                    if isinstance(effect, Record):
-                        await effect.apply(session)
-                    else:
-                        actions.append(effect)
-            if actions:
-                await outbox.enqueue(session, actions)
-        self.metrics.events_in.labels(event.type).inc()  # type: ignore[attr-defined]
-        self.metrics.handle_seconds.observe(time.perf_counter() - started)
-        for platform in {a.platform for a in actions}:
-            await self.bus.publish(OUTBOX_TOPIC, platform.encode(), ordering_key=platform)
+            actions = await self._apply(session, event)
+        await self._finished([(event, actions, time.perf_counter() - started)])
+        return actions or []
+
+    async def handle_batch(self, events: Sequence[EventBase]) -> list[Outcome]:
+        """Handle events in order in one transaction (a savepoint each); one outcome per event."""
+        outcomes: list[Outcome] = [None] * len(events)
+        done: list[tuple[int, list[ActionBase] | None, float]] = []
+        failed_keys: set[str] = set()
+        try:
+            async with self.sessions() as session, session.begin():
+                conn = await session.connection()
+                for i, event in enumerate(events):
+                    key = event.ordering_key
+                    if key in failed_keys:
+                        outcomes[i] = Deferred(f"an earlier event of {key} failed")
+                        continue
+                    started = time.perf_counter()
+                    # One savepoint name, reused (savepoints nest by name, innermost first): the unique
+                    # names of ``begin_nested`` cost asyncpg a statement preparation each, twice an event.
+                    await conn.exec_driver_sql(_SAVEPOINT)
+                    try:
+                        actions = await self._apply(session, event)
+                        await session.flush()  # ORM writes land inside this event's savepoint
+                    except Exception as exc:  # noqa: BLE001 - this event alone goes back to the bus
+                        log.debug("event %s failed", event.idempotency_key, exc_info=True)
+                        # Raises if the session itself gave up (a failed flush): the batch then falls back.
+                        await conn.exec_driver_sql(_ROLLBACK_TO_SAVEPOINT)
+                        outcomes[i] = exc
+                        failed_keys.add(key)
+                        continue
+                    finally:
+                        session.expunge_all()  # the next event starts from fresh reads, as in its own session
+                    await conn.exec_driver_sql(_RELEASE_SAVEPOINT)
+                    done.append((i, actions, time.perf_counter() - started))
+        except Exception as exc:  # noqa: BLE001 - nothing of this batch was committed
+            todo = [i for i, outcome in enumerate(outcomes) if outcome is None]
+            if len(events) == 1:
+                outcomes[0] = outcomes[0] or exc
+                return outcomes
+            log.warning("a batch of %d events failed (%s: %s); handling them one by one", len(events),
+                        type(exc).__name__, exc)
+            return await self._one_by_one(events, outcomes, todo)
+        await self._finished([(events[i], actions, seconds) for i, actions, seconds in done])
+        return outcomes
+
+    async def _one_by_one(self, events: Sequence[EventBase], outcomes: list[Outcome],
+                          todo: list[int]) -> list[Outcome]:
+        """After a failed batch: each event not settled yet in a transaction of its own, in order."""
+        failed_keys = {events[i].ordering_key for i, o in enumerate(outcomes) if o is not None}
+        for i in todo:
+            event = events[i]
+            if event.ordering_key in failed_keys:
+                outcomes[i] = Deferred(f"an earlier event of {event.ordering_key} failed")
+                continue
+            try:
+                await self.handle(event)
+            except Exception as exc:  # noqa: BLE001 - reported to the bus for this event only
+                outcomes[i] = exc
+                failed_keys.add(event.ordering_key)
+        return outcomes
+
+    async def _apply(self, session: AsyncSession, event: EventBase) -> list[ActionBase] | None:
+        """Claim, run the handlers, apply records, enqueue actions; None for a duplicate."""
+        if self.idempotency_check and not await idempotency.claim(session, event.idempotency_key, IDEMPOTENCY_TTL):
+            return None
+        ctx = Context(settings=self.settings, now=datetime.now(timezone.utc), read=Reader(session),
+                      capabilities=self.capabilities, deep_links=self.deep_links, analyse=self.analyse)
+        actions: list[ActionBase] = []
+        for handler in self.handlers:
+            for effect in await handler(event, ctx):
+                if isinstance(effect, Record):
+                    await effect.apply(session)
+                else:
+                    actions.append(effect)
+        if actions:
+            await outbox.enqueue(session, actions)
         return actions
+
+    async def _finished(self, handled: Sequence[tuple[EventBase, list[ActionBase] | None, float]]) -> None:
+        """After the commit: metrics, and one wake-up per platform with new actions for its dispatcher."""
+        platforms: set[str] = set()
+        for event, actions, seconds in handled:
+            if actions is None:
+                self.metrics.events_duplicate.inc()
+                continue
+            self.metrics.events_in.labels(event.type).inc()  # type: ignore[attr-defined]
+            self.metrics.handle_seconds.observe(seconds)
+            platforms.update(a.platform for a in actions)
+        for platform in sorted(platforms):
+            try:
+                await self.bus.publish(OUTBOX_TOPIC, platform.encode(), ordering_key=platform)
+            except Exception as exc:  # noqa: BLE001 - the events are committed; the dispatcher's poll finds the rows
+                log.warning("could not wake the %s dispatcher (%s); it will find the new actions when it polls",
+                            platform, type(exc).__name__)
 
 
 class Dispatcher:

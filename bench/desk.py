@@ -4,7 +4,8 @@ The whole bot runs as ``beacon run`` would (contract keys, SQLite, in-process bu
 over HTTP) against the fake Bot API with Telegram's limits (30 messages/s overall, 20/min per group).
 Updates arrive at ``--rate`` per second spread over ``--groups`` groups; one in ``--request-every`` is a
 support request from a member who never started the bot (the rest is chatter, which analysis and every
-handler still process), so replies stay within the per-group limit:
+handler still process). Requests take the groups in turn, so replies stay within the per-group limit
+(at the defaults one reply per group every 3.75 s, 16/min):
 
     python bench/desk.py [--rate 200] [--groups 50] [--seconds 20] [--request-every 15]
 """
@@ -92,7 +93,7 @@ class FakeProcess:
 
 
 async def run(rate: float, groups: int, seconds: float, request_every: int, drain_s: float,
-              database_url: str | None = None, concurrency: int = 4) -> dict:
+              database_url: str | None = None, concurrency: int = 4, trace: bool = False) -> dict:
     from beacon.app import Beacon
     from beacon.config import Settings
 
@@ -146,7 +147,21 @@ async def run(rate: float, groups: int, seconds: float, request_every: int, drai
                 if request:
                     posted[(chat_id, message["message_id"])] = time.time()  # type: ignore[index]
 
+            async def trace_loop() -> None:
+                from beacon.runner import EVENTS_TOPIC, WORKERS_GROUP
+                from beacon.storage import outbox
+
+                while True:
+                    await asyncio.sleep(1.0)
+                    lag = await app.bus.pending_count(EVENTS_TOPIC, WORKERS_GROUP)
+                    async with app.sessions() as session:
+                        counts = await outbox.counts(session)
+                    print(f"  t={time.perf_counter() - start:5.1f}s events pending {lag:5d}, outbox queued "
+                          f"{counts['queued']:4d} sending {counts['sending']:3d} sent {counts['sent']:5d}",
+                          file=sys.stderr, flush=True)
+
             start = time.perf_counter()
+            tracer = asyncio.create_task(trace_loop()) if trace else None
             for i in range(total):
                 delay = start + i / rate - time.perf_counter()
                 if delay > 0:
@@ -154,6 +169,10 @@ async def run(rate: float, groups: int, seconds: float, request_every: int, drai
                 chat = chats[i % groups]
                 coin, h, n = rng.choice(COINS), rng.randint(2, 9), rng.randint(1, 900)
                 if i % request_every == 0:
+                    # Requests take the groups in turn: with i % groups they would all land in the
+                    # groups / gcd(groups, request_every) groups (10 of 50 at the defaults) and ask 4× the
+                    # per-group limit of them, which measures the fake's flood limit, not the bot.
+                    chat = chats[(i // request_every) % groups]
                     text, user, request = rng.choice(REQUESTS).format(coin=coin, h=h, n=n), next(next_member), True
                 else:
                     text, user, request = rng.choice(CHATTER).format(coin=coin), chatter_member, False
@@ -168,7 +187,22 @@ async def run(rate: float, groups: int, seconds: float, request_every: int, drai
             while time.perf_counter() < deadline and not set(posted) <= set(got):
                 await asyncio.sleep(0.5)
                 got = await replies()
+            if tracer is not None:
+                tracer.cancel()
             latencies = [got[k] - t for k, t in posted.items() if k in got]
+            # Where the time goes: update → reply queued in the outbox (worker), queued → sent (dispatcher).
+            from beacon.actions import SendMessage, decode_action
+            from beacon.storage import outbox
+
+            queued_at: dict[tuple[int, int], float] = {}
+            async with app.sessions() as session:
+                for row in await outbox.list_items(session, limit=None):
+                    action = decode_action(row.action)
+                    if isinstance(action, SendMessage) and action.reply_to_message_id:
+                        queued_at[(int(action.chat.chat_id), int(action.reply_to_message_id))] = (
+                            row.created_at.timestamp())
+            to_queue = [queued_at[k] - t for k, t in posted.items() if k in queued_at]
+            to_send = [got[k] - queued_at[k] for k in posted if k in got and k in queued_at]
             public = [k for k in got if k not in warmed]
             return {
                 "updates": total, "requests": len(posted), "answered": len(latencies), "offered_rate": rate,
@@ -178,6 +212,8 @@ async def run(rate: float, groups: int, seconds: float, request_every: int, drai
                 "mean_s": statistics.fmean(latencies) if latencies else float("nan"),
                 "database": settings.database.url.split(":", 1)[0], "concurrency": concurrency,
                 "extra_public_replies": len(public) - len(latencies),
+                "queue_p50_s": percentile(to_queue, 0.50), "queue_p99_s": percentile(to_queue, 0.99),
+                "send_p50_s": percentile(to_send, 0.50), "send_p99_s": percentile(to_send, 0.99),
             }
         finally:
             await app.stop()
@@ -192,17 +228,21 @@ def main() -> int:
     parser.add_argument("--database-url", help="default: a fresh SQLite file; e.g. postgresql://…?schema=bench1")
     parser.add_argument("--concurrency", type=int, default=4, help="events handled at once (workers.concurrency)")
     parser.add_argument("--drain", type=float, default=120.0, help="seconds to wait for the last replies")
+    parser.add_argument("--trace", action="store_true", help="print the event lag and outbox every second (stderr)")
     parser.add_argument("--serve-fake", action="store_true", help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.serve_fake:
         asyncio.run(serve_fake())
         return 0
     result = asyncio.run(run(args.rate, args.groups, args.seconds, args.request_every, args.drain,
-                             args.database_url, args.concurrency))
+                             args.database_url, args.concurrency, args.trace))
     print(f"updates: {result['updates']} at {result['achieved_rate']:.0f}/s offered {result['offered_rate']:.0f}/s "
           f"over {result['groups']} groups; support requests: {result['requests']}, answered: {result['answered']}")
     print(f"update → hand-off reply: p50 {result['p50_s'] * 1000:.0f} ms, p90 {result['p90_s'] * 1000:.0f} ms, "
           f"p99 {result['p99_s'] * 1000:.0f} ms, max {result['max_s'] * 1000:.0f} ms")
+    print(f"  of which update → reply queued in the outbox: p50 {result['queue_p50_s'] * 1000:.0f} ms, "
+          f"p99 {result['queue_p99_s'] * 1000:.0f} ms; queued → sent: p50 {result['send_p50_s'] * 1000:.0f} ms, "
+          f"p99 {result['send_p99_s'] * 1000:.0f} ms")
     print(f"database: {result['database']}, workers.concurrency: {result['concurrency']}")
     print(f"public replies beyond one per request: {result['extra_public_replies']}")
     return 0

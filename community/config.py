@@ -159,6 +159,10 @@ class SupportConfig(Section):
     # Links shown in emergency steps; fall back to brand.help_centre_url.
     freeze_account_url: str | None = None
     help_centre_url: str | None = None
+    # Where a member can continue privately when the platform they asked on cannot reach them there (no
+    # deep links, no private threads, DMs closed — X): links to the bot on Telegram or Discord, a contact
+    # page. Unset: the help centre (help_centre_url, then brand.help_centre_url).
+    contact_links: list[str] = Field(default_factory=list)
     teams: list[TeamConfig] = Field(default_factory=list)
     # Staff chats by platform when no team handles a ticket (default: each platform's moderators chat).
     fallback_chats: list[TeamChat] = Field(default_factory=list)

@@ -41,6 +41,7 @@ class PublicReply(str, Enum):
     # The platform lets bots write first but the member's DMs may be closed: don't claim success.
     dm_trying = "dm_trying"
     ask_dm = "ask_dm"  # no deep links, no DM: ask the member to write privately
+    thread = "thread"  # DMs closed, the platform has private threads: one is being opened with the member
     removed = "removed"  # the message was deleted for private data: notice of the kind + button
     exposed = "exposed"  # private data the bot could not delete: notice + button
 
@@ -51,6 +52,7 @@ class HandoffPlan:
     with_link: bool
     dm_now: bool
     open_ticket_now: bool
+    thread_now: bool  # open a private thread with the member at once (their DMs are known to be closed)
     page_security: bool
     kinds: tuple[str, ...]
 
@@ -76,11 +78,14 @@ def plan_handoff(
 
     - DM at once when the member opened DMs with the bot (or the platform lets bots write first and
       the member has not refused); then the ticket opens at once too.
+    - A member known to refuse DMs, on a platform with private threads and no deep links, gets a private
+      thread at once (and the ticket). Had the DM been tried and refused, the thread opens then.
     - A repeat within the reuse window in the same chat posts nothing public, unless its message
       carried private data (the member must learn why it vanished).
     """
     dm_now = dm_open is True or (caps.dm_first and dm_open is not False)
     with_link = caps.deep_link_dm
+    thread_now = not dm_now and not with_link and caps.private_threads
     if kinds:
         public = PublicReply.removed if can_delete else PublicReply.exposed
     elif reuse is not None and same_chat:
@@ -89,12 +94,14 @@ def plan_handoff(
         public = PublicReply.dm_sent if dm_open is True else PublicReply.dm_trying
     elif with_link:
         public = PublicReply.link
+    elif thread_now:
+        public = PublicReply.thread
     else:
         public = PublicReply.ask_dm
-    open_now = dm_now and (reuse is None or reuse.ticket_id is None)
+    open_now = (dm_now or thread_now) and (reuse is None or reuse.ticket_id is None)
     page = critical and reuse is None
     return HandoffPlan(public=public, with_link=with_link, dm_now=dm_now, open_ticket_now=open_now,
-                       page_security=page, kinds=tuple(kinds))
+                       thread_now=thread_now and open_now, page_security=page, kinds=tuple(kinds))
 
 
 def case_usable(case: HandoffCase | None, user_id: str, now: datetime) -> str:

@@ -20,6 +20,7 @@ from beacon.actions import (
     SendDirect,
     SendFile,
     SendMessage,
+    decode_action,
 )
 from beacon.config import Role, Settings, StaffMember
 from beacon.domain import Context, Effect, Handler
@@ -64,6 +65,7 @@ from community.desk import (
 )
 from community.i18n import Texts, default_texts
 from community.kb import Article, KnowledgeBase
+from community.linking import accounts_of, any_account
 from community.links import payload_for
 from community.models import (
     ACTIVE_STATUSES,
@@ -105,6 +107,19 @@ RELAY_CHARS = 3500
 ARTICLE_CHARS = 1500
 CATEGORY_ORDER = [c.value for c in Category]
 URGENCY_ORDER = [u.value for u in Urgency]
+# A refused DM opens (or is redelivered into) the member's private thread, where the platform has them.
+DM_REFUSED = frozenset({"dm_closed"})
+# The opening action of a ticket's private thread is keyed by the ticket: "<created_key>/private-thread".
+THREAD_ROLE = "/private-thread"
+# How long an event waits (redelivered by the bus) for an action it depends on that is still in flight:
+# the private thread being opened, a staff-chat post whose message id is not recorded yet.
+IN_FLIGHT_WAIT_S = 5.0
+_EVENT_AT = ("desk", "event_at")
+
+
+class NotYet(RuntimeError):
+    """An action this event depends on is still in flight: the transaction rolls back and the bus
+    delivers the event again after its retry delay (as for any failed handler), by which time it landed."""
 
 
 def _changed(ticket: Ticket, **values: object) -> Ticket:
@@ -142,6 +157,13 @@ class Desk:
     # ----- entry point ----------------------------------------------------------------------------
 
     async def __call__(self, event: EventBase, ctx: Context) -> Sequence[Effect]:
+        ctx.memo.setdefault(_EVENT_AT, event.occurred_at)
+        if type(event) is MessagePosted and event.chat.thread_id and event.chat.kind is not ChatKind.private \
+                and ctx.capabilities_of(event.platform).private_threads:
+            # A ticket's private thread is the member's private conversation, wherever its parent is.
+            found = await self._thread_ticket(ctx, event.chat)
+            if found is not None:
+                return [*found[1], *await self.on_thread_message(event, found[0], ctx)]
         match event:
             case Tick():
                 return await self.on_tick(event, ctx)
@@ -178,8 +200,69 @@ class Desk:
         return first_supported(self._supported(), member.language if member else None, *candidates,
                                self.support.default_language)
 
-    def _dm(self, key: str, user: UserRef, text: str, buttons: Keyboard = ()) -> SendDirect:
-        return SendDirect(key=key, platform=user.platform, user=user, text=text, buttons=buttons)
+    def _dm(self, key: str, to: UserRef | ChatRef, text: str, buttons: Keyboard = ()) -> SendDirect | SendMessage:
+        """A private message to a member: a DM to ``to`` (a member), or into ``to`` (a chat: their private thread)."""
+        if isinstance(to, ChatRef):
+            return SendMessage(key=key, platform=to.platform, chat=to, text=text, buttons=buttons)
+        return SendDirect(key=key, platform=to.platform, user=to, text=text, buttons=buttons)
+
+    # ----- the member's private conversation: DMs, or a private thread when DMs are closed -------------
+
+    @staticmethod
+    def _thread_ref(platform: str, thread_id: str) -> ChatRef:
+        return ChatRef(platform=platform, chat_id=thread_id, kind=ChatKind.private_thread, thread_id=thread_id)
+
+    async def _thread_state(self, ctx: Context, ticket: Ticket) -> tuple[str, ChatRef | None]:
+        """The ticket's private thread: ("none", None) — the member's DMs; ("pending", None) — being opened;
+        ("open", chat); ("failed", None) — it could not be opened. Its id is the opening action's result."""
+        if ticket.member_chat_id:
+            return "open", self._thread_ref(ticket.platform, ticket.member_chat_id)
+        if not ticket.member_chat_key:
+            return "none", None
+        row = await ctx.read.scalar(select(OutboxItem).where(OutboxItem.key == ticket.member_chat_key))
+        if row is not None and row.state in ("queued", "sending"):
+            return "pending", None
+        if row is not None and row.state == "sent" and row.result_chat_id:
+            return "open", self._thread_ref(ticket.platform, row.result_chat_id)
+        return "failed", None
+
+    async def _reach(self, ctx: Context, ticket: Ticket) -> tuple[UserRef | ChatRef, list[Effect]]:
+        """Where messages about ``ticket`` go: its private thread once open (its id is recorded the first
+        time), else the member's DMs. While the thread is being opened, a fresh event waits for it."""
+        state, chat = await self._thread_state(ctx, ticket)
+        if state == "pending" and self._young(ctx):
+            raise NotYet(f"the private thread of ticket #{ticket.id} is still being opened")
+        if chat is None:
+            return self._member_ref(ticket), []
+        recorded = [] if ticket.member_chat_id else [rec.update_ticket(ticket.id, member_chat_id=chat.chat_id)]
+        return chat, recorded
+
+    def _young(self, ctx: Context) -> bool:
+        """Whether the event being handled may still wait (be delivered again) for an action in flight.
+        Calls without an event (the CLI) never wait."""
+        at = ctx.memo.get(_EVENT_AT)
+        return at is not None and (ctx.now - at).total_seconds() < IN_FLIGHT_WAIT_S
+
+    async def _thread_ticket(self, ctx: Context, chat: ChatRef) -> tuple[Ticket, list[Effect]] | None:
+        """The ticket whose private thread ``chat`` is (the newest, when a closed ticket's thread got a new one),
+        and the record that keeps the thread's id on it the first time it is seen."""
+        thread_id = chat.thread_id or chat.chat_id
+        ticket = await ctx.read.scalar(select(Ticket).where(Ticket.platform == chat.platform,
+                                                            Ticket.member_chat_id == thread_id)
+                                       .order_by(Ticket.id.desc()).limit(1))
+        if ticket is not None:
+            return ticket, []
+        # Not recorded yet: the thread is the result of the action that opened it.
+        keys = await ctx.read.scalars(select(OutboxItem.key).where(
+            OutboxItem.platform == chat.platform, OutboxItem.result_chat_id == thread_id,
+            OutboxItem.key.like(f"%{THREAD_ROLE}")).limit(5))
+        for key in keys:
+            ticket = await ctx.read.scalar(select(Ticket).where(
+                Ticket.created_key == key[: -len(THREAD_ROLE)], Ticket.member_chat_key == key))
+            if ticket is not None:
+                return _changed(ticket, member_chat_id=thread_id), [rec.update_ticket(ticket.id,
+                                                                                      member_chat_id=thread_id)]
+        return None
 
     async def _link_secret(self, ctx: Context) -> tuple[str, list[Effect]]:
         if self.support.link_secret is not None:
@@ -190,6 +273,14 @@ class Desk:
         # The migration stores one; this covers a database where it was removed.
         value = secrets_module.token_urlsafe(32)
         return value, [rec.KeepSetting("link_secret", value)]
+
+    def _contact_links(self) -> list[str]:
+        """Where a member continues privately when this platform cannot reach them (``support.contact_links``,
+        else the help centre)."""
+        if self.support.contact_links:
+            return list(self.support.contact_links)
+        help_centre = self.support.help_centre_url or self.settings.brand.help_centre_url
+        return [help_centre] if help_centre else []
 
     def _freeze_url(self) -> str | None:
         return self.support.freeze_account_url or self.support.help_centre_url or self.settings.brand.help_centre_url
@@ -204,13 +295,14 @@ class Desk:
     async def _current_ticket(self, ctx: Context, platform: str, user_id: str,
                               member: DeskMember | None) -> Ticket | None:
         """The ticket a member's DMs belong to: their current one (a resolved one reopens), else the
-        newest active one."""
+        newest active one of the person (any account linked with /link)."""
         if member is not None and member.current_ticket_id:
             ticket = await self._ticket(ctx, member.current_ticket_id)
             if ticket is not None and ticket.status in (*ACTIVE_STATUSES, RESOLVED):
                 return ticket
+        accounts = await accounts_of(ctx.read, platform, user_id)
         return await ctx.read.scalar(
-            select(Ticket).where(Ticket.platform == platform, Ticket.user_id == user_id,
+            select(Ticket).where(any_account(Ticket.platform, Ticket.user_id, accounts),
                                  Ticket.status.in_(ACTIVE_STATUSES)).order_by(Ticket.id.desc()).limit(1))
 
     def _entry(self, key: str, ticket_id: int, at: datetime, actor: str, kind: str, text: str = "",
@@ -228,8 +320,10 @@ class Desk:
     async def _open_ticket(
         self, ctx: Context, *, cause_key: str, user: UserRef, language: str, category: str, urgency: str,
         summary: str, source: str, origin_chat_id: str | None = None, case_payload: str | None = None,
+        member_chat_id: str | None = None,
     ) -> tuple[Ticket, list[Effect]]:
-        """A new ticket: routed, assigned round-robin, SLA set, card posted, security paged if critical."""
+        """A new ticket: routed, assigned round-robin, SLA set, card posted, security paged if critical.
+        ``member_chat_id``: the private thread it is opened from (the member's DMs otherwise)."""
         # Allocated here so the card can name the ticket in this transaction. Two workers racing for
         # the same number on PostgreSQL make one transaction fail; the bus redelivers it, it takes the next.
         ticket_id = int(await ctx.read.scalar(select(func.max(Ticket.id))) or 0) + 1
@@ -252,7 +346,7 @@ class Desk:
             staff_platform=chosen.chat.platform if chosen.chat else None,
             staff_chat_id=chosen.chat.chat_id if chosen.chat else None,
             staff_thread_id=chosen.chat.thread_id if chosen.chat else None,
-            card_key=f"{cause_key}/card" if chosen.chat else None,
+            card_key=f"{cause_key}/card" if chosen.chat else None, member_chat_id=member_chat_id,
             created_at=ctx.now, updated_at=ctx.now, first_response_due=first_due, resolution_due=resolution_due,
         )
         effects.insert(0, rec.put_ticket(ticket))
@@ -380,8 +474,10 @@ class Desk:
                 status, "ticket.status_changed")
             if resolution == "cancelled":
                 text_key = "ticket.cancelled"
-            effects.append(self._dm(f"{key}/notify", self._member_ref(ticket),
-                                    self.t(lang, text_key, id=ticket.id, status=self.t(lang, f"statuses.{status}"))))
+            to, recorded = await self._reach(ctx, ticket)
+            effects += [self._dm(f"{key}/notify", to, self.t(lang, text_key, id=ticket.id,
+                                                              status=self.t(lang, f"statuses.{status}"))),
+                        *recorded]
         effects.extend(await self._card_edit(ctx, updated, f"{key}/card-edit"))
         return updated, effects
 
@@ -416,20 +512,50 @@ class Desk:
             return None
         return self.t(lang, "faq.results"), tuple(rows)
 
-    def _welcome(self, ticket: Ticket, lang: str, key: str, user: UserRef, intro: str | None) -> list[Effect]:
-        """The DM that opens a ticket: summary with category/urgency buttons, what to send next, articles."""
-        opened = self.t(lang, "ticket.opened", id=ticket.id, category=self.t(lang, f"category.{ticket.category}"),
-                        urgency=self.t(lang, f"urgency.{ticket.urgency}"))
+    def _welcome(self, ticket: Ticket, lang: str, key: str, to: UserRef | ChatRef, intro: str | None) -> list[Effect]:
+        """The messages that open a ticket privately: summary with category/urgency buttons, what to send
+        next, articles."""
         effects: list[Effect] = [
-            self._dm(f"{key}/welcome", user, f"{intro}\n\n{opened}" if intro else opened,
-                     self._category_keyboard(ticket, lang)),
-            self._dm(f"{key}/prompt", user, self._prompt(ticket, lang)),
+            self._dm(f"{key}/welcome", to, self._welcome_text(ticket, lang, intro), self._category_keyboard(ticket, lang)),
+            self._dm(f"{key}/prompt", to, self._prompt(ticket, lang)),
         ]
         offer = self._kb_offer(ticket.summary, lang, ticket.id) if ticket.summary else None
         if offer is not None:
             text, rows = offer
-            effects.append(self._dm(f"{key}/kb", user, text, rows))
+            effects.append(self._dm(f"{key}/kb", to, text, rows))
         return effects
+
+    def _welcome_text(self, ticket: Ticket, lang: str, intro: str | None) -> str:
+        opened = self.t(lang, "ticket.opened", id=ticket.id, category=self.t(lang, f"category.{ticket.category}"),
+                        urgency=self.t(lang, f"urgency.{ticket.urgency}"))
+        return f"{intro}\n\n{opened}" if intro else opened
+
+    def _open_thread(self, ctx: Context, ticket: Ticket, parent: ChatRef, user: UserRef, text: str,
+                     buttons: Keyboard) -> list[Effect]:
+        """Open the member's private thread (their DMs are closed) with ``text`` as its first message, and
+        make it the ticket's private conversation. The ticket's staff are added where the platform allows."""
+        lang = ticket.language
+        thread_key = f"{ticket.created_key}{THREAD_ROLE}"
+        opener = f"{text}\n\n{self.t(lang, 'thread.note')}"
+        return [
+            OpenPrivateThread(key=thread_key, platform=ticket.platform, parent=parent, user=user,
+                              name=self.t(lang, "thread.name", id=ticket.id)[:100], text=opener, buttons=buttons,
+                              add_user_ids=self._thread_staff(ticket)),
+            rec.update_ticket(ticket.id, member_chat_key=thread_key, member_chat_id=None, updated_at=ctx.now),
+            self._entry(f"{thread_key}/entry", ticket.id, ctx.now, "system", "private_thread",
+                        detail="opened: the member's DMs are closed"),
+        ]
+
+    def _thread_staff(self, ticket: Ticket, limit: int = 10) -> tuple[str, ...]:
+        """Who joins a private thread besides the member: the assignee and the ticket's team (no team: the
+        staff with the agent role), on the member's platform."""
+        team = self.support.team(ticket.team)
+        agents = team_agents(self.settings, team) if team is not None else [
+            s for s in self.settings.staff if s.has_role(Role.agent)]
+        assignee = self.settings.staff_by_handle(ticket.assignee) if ticket.assignee else None
+        ordered = ([assignee] if assignee is not None else []) + agents
+        ids = dict.fromkeys(s.user_id for s in ordered if s.platform == ticket.platform)
+        return tuple(ids)[:limit]
 
     def _article_text(self, article: Article, lang: str) -> str:
         body = article.body.replace("{brand}", self.settings.brand.name)
@@ -486,7 +612,7 @@ class Desk:
             case = HandoffCase(
                 payload=payload, event_key=key, platform=author.platform, user_id=author.user_id,
                 chat_id=event.chat.chat_id, message_id=event.message_id, language=lang, category=category,
-                urgency=urgency, text_redacted=summary, removed_kinds=",".join(kinds), created_at=ctx.now,
+                urgency=urgency, text_redacted=summary, removed_kinds=",".join(kinds) if can_delete else "", created_at=ctx.now,
                 expires_at=ctx.now + _hours(self.support.link_ttl_hours),
             )
             effects.append(rec.put_case(case))
@@ -505,23 +631,34 @@ class Desk:
                 ctx, cause_key=key, user=author, language=lang, category=category, urgency=urgency, summary=summary,
                 source="group", origin_chat_id=event.chat.chat_id, case_payload=payload)
             effects.extend(opened)
-            intro_key = "handoff.dm_intro_removed" if kinds else "handoff.dm_intro"
+            # Say "removed" only where the bot could delete it; otherwise the member must delete it.
+            intro_key = ("handoff.dm_intro_removed" if can_delete else "handoff.dm_intro_exposed") if kinds \
+                else "handoff.dm_intro"
             intro = self.t(lang, intro_key, name=author.display_name or member_name(author),
                            chat=event.chat.title or event.chat.chat_id, kinds=self._kinds_text(lang, kinds))
-            welcome = self._welcome(ticket, lang, key, author, intro)
-            # The first DM carries the hand-off: if it fails, the public button is the fallback.
-            first = welcome[0]
-            assert isinstance(first, SendDirect)
-            welcome[0] = first.model_copy(update={"key": f"{key}/handoff-dm"})
-            effects.extend(welcome)
-            effects.append(rec.update_case(payload, dm_key=f"{key}/handoff-dm"))
+            if plan.thread_now:
+                # DMs known to be closed: the welcome and what to send are the private thread's first message.
+                text = f"{self._welcome_text(ticket, lang, intro)}\n\n{self._prompt(ticket, lang)}"
+                effects += self._open_thread(ctx, ticket, event.chat, author, text,
+                                             self._category_keyboard(ticket, lang))
+            else:
+                welcome = self._welcome(ticket, lang, key, author, intro)
+                # The first DM carries the hand-off: if it is refused, the private thread or the public
+                # button is the fallback.
+                first = welcome[0]
+                assert isinstance(first, SendDirect)
+                welcome[0] = first.model_copy(update={"key": f"{key}/handoff-dm"})
+                effects.extend(welcome)
+                effects.append(rec.update_case(payload, dm_key=f"{key}/handoff-dm"))
         elif reuse is not None and reuse.ticket_id is not None:
             existing = await self._ticket(ctx, reuse.ticket_id)
             if existing is not None:
                 effects.extend(await self._add_member_text(ctx, existing, event, verdict, key))
-                if plan.dm_now:
-                    effects.append(self._dm(f"{key}/handoff-dm", author,
-                                            self.t(lang, "handoff.dm_repeat", id=existing.id)))
+                state, _ = await self._thread_state(ctx, existing)
+                if plan.dm_now or state in ("pending", "open"):
+                    to, recorded = await self._reach(ctx, existing)
+                    effects += [self._dm(f"{key}/handoff-dm", to, self.t(lang, "handoff.dm_repeat", id=existing.id)),
+                                *recorded]
         if plan.page_security and ticket is None:
             effects.extend(self._page(f"{key}/page", None, author, event.chat.title or event.chat.chat_id))
         return effects
@@ -541,11 +678,22 @@ class Desk:
         name = member_name(event.author)
         text_key = {PublicReply.link: "handoff.public", PublicReply.dm_sent: "handoff.public_dm_sent",
                     PublicReply.dm_trying: "handoff.public_dm_trying",
-                    PublicReply.ask_dm: "handoff.public_no_link", PublicReply.removed: "handoff.removed",
-                    PublicReply.exposed: "handoff.exposed"}[public]
+                    PublicReply.ask_dm: "handoff.public_no_link", PublicReply.thread: "handoff.public_thread",
+                    PublicReply.removed: "handoff.removed", PublicReply.exposed: "handoff.exposed"}[public]
+        # No deep link and no private thread (X): the DM may never arrive, so the reply points to where a
+        # private channel waits (configured links, else the help centre) — links only, nothing private.
+        elsewhere = self._contact_links() if link is None and not caps.private_threads else []
+        if public in (PublicReply.dm_sent, PublicReply.dm_trying) and caps.private_threads:
+            text_key = "handoff.public_dm_or_thread"  # true whether the DM arrives or a thread opens instead
+        elif public is PublicReply.dm_trying and elsewhere:
+            text_key = "handoff.public_dm_trying_elsewhere"
+        elif public is PublicReply.ask_dm and elsewhere:
+            text_key = "handoff.public_elsewhere"
         text = self.t(lang, text_key, name=name, kinds=self._kinds_text(lang, kinds))
         rows: list[tuple[Button, ...]] = []
         urls: list[str] = []
+        if public in (PublicReply.dm_trying, PublicReply.ask_dm, PublicReply.removed, PublicReply.exposed):
+            urls += elsewhere
         if link:
             if caps.url_buttons:
                 rows.append((Button(text=self.t(lang, "handoff.button"), url=link),))
@@ -587,8 +735,10 @@ class Desk:
                     urgency=case.urgency or Urgency.normal.value, summary=case.text_redacted, source="group",
                     origin_chat_id=case.chat_id, case_payload=case.payload)
                 kinds = [k for k in case.removed_kinds.split(",") if k]
+                title = await ctx.read.scalar(select(Chat.title).where(Chat.platform == case.platform,
+                                                                       Chat.chat_id == case.chat_id))
                 intro = self.t(lang, "handoff.dm_intro_removed" if kinds else "handoff.dm_intro",
-                               name=user.display_name or member_name(user), chat=case.chat_id,
+                               name=user.display_name or member_name(user), chat=title or case.chat_id,
                                kinds=self._kinds_text(lang, kinds))
                 return effects + self._welcome(ticket, lang, key, user, intro)
             lang = self._lang(member, user.language_code)
@@ -601,19 +751,28 @@ class Desk:
                                                             status=self.t(lang, f"statuses.{current.status}")))]
         return [self._dm(f"{key}/help", user, self.t(lang, "help.text"))]
 
-    async def on_direct(self, event: MessagePosted, ctx: Context) -> list[Effect]:
+    async def on_direct(self, event: MessagePosted, ctx: Context, *,
+                        thread_ticket: Ticket | None = None) -> list[Effect]:
+        """A member's private message: in their DMs, or in the private thread of ``thread_ticket``
+        (answers then go into that thread)."""
         user = event.author
         if user.is_bot or ctx.claimed_by(event.idempotency_key):  # claimed: another feature's conversation
             return []
+        to: UserRef | ChatRef = user
+        if thread_ticket is not None:
+            to = self._thread_ref(event.platform, thread_ticket.member_chat_id or event.chat.thread_id or "")
         member = await self._member(ctx, user.platform, user.user_id)
         command = parse_command(event.text) if event.text.startswith("/") else None
         if command is not None:
-            return await self.on_command(event, command, member, ctx)
+            return await self.on_command(event, command, member, ctx, to=to, thread_ticket=thread_ticket)
         verdict = ctx.verdict_for(event.idempotency_key, analysis_input(event)) if event.text.strip() else None
-        ticket = await self._current_ticket(ctx, user.platform, user.user_id, member)
+        if thread_ticket is not None:
+            ticket = thread_ticket if thread_ticket.status in (*ACTIVE_STATUSES, RESOLVED) else None
+        else:
+            ticket = await self._current_ticket(ctx, user.platform, user.user_id, member)
         key = event.idempotency_key
         if ticket is not None:
-            return await self._add_member_message(ctx, ticket, event, verdict, key)
+            return await self._add_member_message(ctx, ticket, event, verdict, key, to)
         lang = self._lang(member, verdict.language if verdict else None, user.language_code)
         if (verdict is not None and verdict.support_request) or event.attachments:
             category = (verdict.category if verdict and verdict.category else Category.other).value
@@ -621,27 +780,27 @@ class Desk:
             summary = redact(event.text, verdict, limit=SUMMARY_CHARS)
             ticket, effects = await self._open_ticket(ctx, cause_key=key, user=user, language=lang,
                                                       category=category, urgency=urgency, summary=summary,
-                                                      source="dm")
-            effects += self._welcome(ticket, lang, key, user, None)
+                                                      source="dm", member_chat_id=_thread_of(to))
+            effects += self._welcome(ticket, lang, key, to, None)
             if event.attachments:
-                effects += self._evidence(ctx, ticket, event, key, lang)
+                effects += self._evidence(ctx, ticket, event, key, lang, to)
             return effects
         # Not (yet) a request: self-service first, a ticket one tap away.
         effects: list[Effect] = []
         offer = self._kb_offer(event.text, lang, 0) if event.text.strip() else None
         if offer is not None:
             text, rows = offer
-            effects.append(self._dm(f"{key}/kb", user, text, rows))
-        effects.append(self._dm(f"{key}/offer", user, self.t(lang, "ticket.new_offer"),
+            effects.append(self._dm(f"{key}/kb", to, text, rows))
+        effects.append(self._dm(f"{key}/offer", to, self.t(lang, "ticket.new_offer"),
                                 ((Button(text=self.t(lang, "ticket.new_button"),
                                          data=ButtonData(Verb.new, 0).encode()),),)))
         return effects
 
     async def _add_member_message(self, ctx: Context, ticket: Ticket, event: MessagePosted, verdict: Verdict | None,
-                                  key: str) -> list[Effect]:
+                                  key: str, to: UserRef | ChatRef) -> list[Effect]:
         effects = await self._add_member_text(ctx, ticket, event, verdict, key)
         if event.attachments:
-            effects += self._evidence(ctx, ticket, event, key, ticket.language)
+            effects += self._evidence(ctx, ticket, event, key, ticket.language, to)
         if ticket.status in (WAITING_ON_USER, RESOLVED, OPEN):
             new_status = WAITING_ON_STAFF if ticket.status != OPEN else OPEN
             if new_status != ticket.status:
@@ -664,7 +823,8 @@ class Desk:
                 rec.update_ticket(ticket.id, updated_at=ctx.now),
                 *await self._to_staff(ctx, ticket, f"{key}/relay-in", relay)]
 
-    def _evidence(self, ctx: Context, ticket: Ticket, event: MessagePosted, key: str, lang: str) -> list[Effect]:
+    def _evidence(self, ctx: Context, ticket: Ticket, event: MessagePosted, key: str, lang: str,
+                  to: UserRef | ChatRef) -> list[Effect]:
         config = self.evidence
         effects: list[Effect] = []
         for index, attachment in enumerate(event.attachments):
@@ -673,7 +833,7 @@ class Desk:
                 kind, detail = problem
                 text = (self.t(lang, "ticket.file_size", max_mb=f"{config.max_file_mb:g}") if kind == "size" else
                         self.t(lang, "ticket.file_type", type=detail, allowed=", ".join(config.content_types)))
-                effects.append(self._dm(f"{key}/file{index}-refused", event.author, text))
+                effects.append(self._dm(f"{key}/file{index}-refused", to, text))
                 continue
             path = evidence_path(config, event.platform, ticket.id, key, attachment, index)
             fetch_key = f"{key}/file{index}"
@@ -686,19 +846,25 @@ class Desk:
                                           size=attachment.size, path=path, state="pending", created_at=ctx.now)),
                 self._entry(f"{fetch_key}/entry", ticket.id, ctx.now, f"member:{event.author.user_id}", "evidence",
                             detail=f"{attachment.kind} {name} ({human_size(attachment.size)})"),
-                self._dm(f"{fetch_key}/ack", event.author, self.t(lang, "ticket.file_saved", id=ticket.id)),
+                self._dm(f"{fetch_key}/ack", to, self.t(lang, "ticket.file_saved", id=ticket.id)),
             ]
         return effects
 
     # ----- commands -------------------------------------------------------------------------------------
 
     async def on_command(self, event: MessagePosted, command: Command, member: DeskMember | None,
-                         ctx: Context) -> list[Effect]:
+                         ctx: Context, *, to: UserRef | ChatRef | None = None,
+                         thread_ticket: Ticket | None = None) -> list[Effect]:
+        """A member's command, answered where it was written (DMs or their ticket's private thread)."""
         user = event.author
         key = event.idempotency_key
         lang = self._lang(member, user.language_code)
-        ticket = await self._current_ticket(ctx, user.platform, user.user_id, member)
-        reply = lambda text, buttons=(): [self._dm(f"{key}/reply", user, text, buttons)]  # noqa: E731
+        to = to or user
+        if thread_ticket is not None:  # in a private thread, commands are about that thread's ticket
+            ticket = thread_ticket if thread_ticket.status in (*ACTIVE_STATUSES, RESOLVED) else None
+        else:
+            ticket = await self._current_ticket(ctx, user.platform, user.user_id, member)
+        reply = lambda text, buttons=(): [self._dm(f"{key}/reply", to, text, buttons)]  # noqa: E731
         match command.name:
             case "help" | "start":
                 return reply(self.t(lang, "help.text"))
@@ -723,7 +889,7 @@ class Desk:
                 wanted = command.arg.lower().strip()
                 if wanted in self._supported():
                     return [rec.SetMember(user.platform, user.user_id, {"language": wanted, "updated_at": ctx.now}),
-                            self._dm(f"{key}/reply", user, self.t(wanted, "lang.set"))]
+                            self._dm(f"{key}/reply", to, self.t(wanted, "lang.set"))]
                 langs = list(self._supported())
                 rows = tuple(tuple(Button(text=code, data=ButtonData(Verb.language, 0, code).encode())
                                    for code in langs[i:i + 4]) for i in range(0, len(langs), 4))
@@ -735,7 +901,7 @@ class Desk:
             case "transcript":
                 if ticket is None:
                     return reply(self.t(lang, "ticket.none"))
-                return await self._transcript(ctx, ticket, event.chat, key, lang)
+                return await self._transcript(ctx, ticket, to if isinstance(to, ChatRef) else event.chat, key, lang)
             case "feedback":
                 if not command.arg:
                     return reply(self.t(lang, "feedback.usage"))
@@ -774,8 +940,8 @@ class Desk:
         return self.t(lang, "status.answered", id=ticket.id, category=category, status=status)
 
     async def _status_text(self, ctx: Context, user: UserRef, lang: str) -> str:
-        tickets = await ctx.read.scalars(select(Ticket).where(Ticket.platform == user.platform,
-                                                              Ticket.user_id == user.user_id)
+        accounts = await accounts_of(ctx.read, user.platform, user.user_id)  # the person's, across platforms
+        tickets = await ctx.read.scalars(select(Ticket).where(any_account(Ticket.platform, Ticket.user_id, accounts))
                                          .order_by(Ticket.id.desc()).limit(5))
         if not tickets:
             return self.t(lang, "ticket.none")
@@ -786,8 +952,9 @@ class Desk:
 
     async def _escalate(self, ctx: Context, ticket: Ticket, key: str, *, actor: str, who: str) -> list[Effect]:
         if ticket.status == ESCALATED:
-            return [self._dm(f"{key}/reply", self._member_ref(ticket),
-                             self.t(ticket.language, "ticket.already_escalated", id=ticket.id))]
+            to, recorded = await self._reach(ctx, ticket)
+            return [self._dm(f"{key}/reply", to, self.t(ticket.language, "ticket.already_escalated", id=ticket.id)),
+                    *recorded]
         updated, effects = await self.set_status(ctx, ticket, ESCALATED, key=key, actor=actor)
         team = self.support.team(ticket.team)
         lead = lead_of(self.settings, team)
@@ -830,21 +997,28 @@ class Desk:
         if data.ticket_id and (ticket is None or ticket.user_id != user.user_id or ticket.platform != user.platform):
             return [answer]  # someone else's ticket: nothing happens
         effects: list[Effect] = [answer]
+        to: UserRef | ChatRef = user  # answers go where the button was pressed: DMs, or the member's thread
+        if event.chat.kind is not ChatKind.private and ctx.capabilities_of(event.platform).private_threads:
+            found = await self._thread_ticket(ctx, event.chat)
+            if found is not None and (found[0].platform, found[0].user_id) == (user.platform, user.user_id):
+                to = self._thread_ref(event.platform, found[0].member_chat_id or event.chat.thread_id or "")
+                effects += found[1]
         match data.verb:
             case Verb.language:
                 if data.arg in self._supported():
                     effects += [rec.SetMember(user.platform, user.user_id, {"language": data.arg, "updated_at": ctx.now}),
-                                self._dm(f"{key}/lang", user, self.t(data.arg, "lang.set"))]
+                                self._dm(f"{key}/lang", to, self.t(data.arg, "lang.set"))]
             case Verb.new:
                 current = await self._current_ticket(ctx, user.platform, user.user_id, member)
                 if current is not None and current.status in ACTIVE_STATUSES:
-                    effects.append(self._dm(f"{key}/resumed", user, self.t(lang, "ticket.resumed", id=current.id,
+                    effects.append(self._dm(f"{key}/resumed", to, self.t(lang, "ticket.resumed", id=current.id,
                                             status=self.t(lang, f"statuses.{current.status}"))))
                 else:
                     opened, more = await self._open_ticket(ctx, cause_key=key, user=user, language=lang,
                                                            category=Category.other.value,
-                                                           urgency=Urgency.normal.value, summary="", source="dm")
-                    effects += more + self._welcome(opened, lang, key, user, None)
+                                                           urgency=Urgency.normal.value, summary="", source="dm",
+                                                           member_chat_id=_thread_of(to))
+                    effects += more + self._welcome(opened, lang, key, to, None)
             case Verb.article:
                 article = self.kb.version(data.arg, lang)
                 if article is not None:
@@ -853,7 +1027,7 @@ class Desk:
                              Button(text=self.t(lang, "faq.human_button"),
                                     data=ButtonData(Verb.human, data.ticket_id, article.id).encode())),) \
                         if fits_button(Verb.solved, data.ticket_id, article.id) else ()
-                    effects.append(self._dm(f"{key}/article", user, self._article_text(article, lang), rows))
+                    effects.append(self._dm(f"{key}/article", to, self._article_text(article, lang), rows))
             case Verb.solved:
                 effects.append(rec.put_vote(KbVote(key=key, platform=user.platform, user_id=user.user_id,
                                                    article=data.arg, solved=True, ticket_id=ticket.id if ticket else None,
@@ -862,7 +1036,7 @@ class Desk:
                     _, changed = await self.set_status(ctx, ticket, CLOSED, key=key, actor=f"member:{user.user_id}",
                                                         resolution="self_served", notify=False)
                     effects += changed
-                effects.append(self._dm(f"{key}/solved", user, self.t(lang, "faq.solved")))
+                effects.append(self._dm(f"{key}/solved", to, self.t(lang, "faq.solved")))
             case Verb.human:
                 effects.append(rec.put_vote(KbVote(key=key, platform=user.platform, user_id=user.user_id,
                                                    article=data.arg, solved=False,
@@ -872,23 +1046,25 @@ class Desk:
                     if current is None or current.status not in ACTIVE_STATUSES:
                         opened, more = await self._open_ticket(ctx, cause_key=key, user=user, language=lang,
                                                                category=Category.other.value,
-                                                               urgency=Urgency.normal.value, summary="", source="dm")
-                        return effects + more + self._welcome(opened, lang, key, user, None)
-                effects.append(self._dm(f"{key}/human", user, self.t(lang, "faq.human")))
+                                                               urgency=Urgency.normal.value, summary="", source="dm",
+                                                               member_chat_id=_thread_of(to))
+                        return effects + more + self._welcome(opened, lang, key, to, None)
+                effects.append(self._dm(f"{key}/human", to, self.t(lang, "faq.human")))
             case Verb.confirm if ticket is not None:
                 effects += [self._entry(f"{key}/confirm", ticket.id, ctx.now, f"member:{user.user_id}", "category",
                                         detail=f"confirmed {ticket.category}"),
-                            self._dm(f"{key}/confirmed", user, self.t(ticket.language, "ticket.category_set",
+                            self._dm(f"{key}/confirmed", to, self.t(ticket.language, "ticket.category_set",
                                                                       id=ticket.id,
                                                                       category=self.t(ticket.language,
                                                                                       f"category.{ticket.category}")))]
             case Verb.category if ticket is not None and ticket.status in ACTIVE_STATUSES:
-                effects += await self._recategorise(ctx, ticket, data.arg, key, user)
+                effects += await self._recategorise(ctx, ticket, data.arg, key, user, to)
             case Verb.urgency if ticket is not None and ticket.status in ACTIVE_STATUSES:
-                effects += await self._set_urgency(ctx, ticket, data.arg, key, user)
+                effects += await self._set_urgency(ctx, ticket, data.arg, key, user, to)
         return effects
 
-    async def _recategorise(self, ctx: Context, ticket: Ticket, category: str, key: str, user: UserRef) -> list[Effect]:
+    async def _recategorise(self, ctx: Context, ticket: Ticket, category: str, key: str, user: UserRef,
+                           to: UserRef | ChatRef) -> list[Effect]:
         if category == ticket.category:
             return []
         lang = ticket.language
@@ -916,14 +1092,15 @@ class Desk:
             effects += [self._card(updated, new_route), rec.put_staff_post(f"{key}/card", ticket.id)]
         else:
             effects += await self._card_edit(ctx, updated, f"{key}/card-edit")
-        effects += [self._dm(f"{key}/category-set", user, self.t(lang, "ticket.category_set", id=ticket.id,
+        effects += [self._dm(f"{key}/category-set", to, self.t(lang, "ticket.category_set", id=ticket.id,
                                                                   category=self.t(lang, f"category.{category}"))),
-                    self._dm(f"{key}/prompt", user, self._prompt(updated, lang))]
+                    self._dm(f"{key}/prompt", to, self._prompt(updated, lang))]
         return effects
 
-    async def _set_urgency(self, ctx: Context, ticket: Ticket, urgency: str, key: str, user: UserRef) -> list[Effect]:
+    async def _set_urgency(self, ctx: Context, ticket: Ticket, urgency: str, key: str, user: UserRef,
+                           to: UserRef | ChatRef) -> list[Effect]:
         if urgency == ticket.urgency:
-            return [self._dm(f"{key}/urgency-set", user, self.t(ticket.language, "ticket.urgency_set", id=ticket.id,
+            return [self._dm(f"{key}/urgency-set", to, self.t(ticket.language, "ticket.urgency_set", id=ticket.id,
                                                                   urgency=self.t(ticket.language, f"urgency.{urgency}"),
                                                                   due=format_due(ticket.first_response_due)))]
         lang = ticket.language
@@ -935,12 +1112,12 @@ class Desk:
         effects: list[Effect] = [rec.update_ticket(ticket.id, **values),
                                  self._entry(f"{key}/urgency", ticket.id, ctx.now, f"member:{user.user_id}", "urgency",
                                              detail=f"{ticket.urgency}→{urgency}"),
-                                 self._dm(f"{key}/urgency-set", user, self.t(lang, "ticket.urgency_set", id=ticket.id,
+                                 self._dm(f"{key}/urgency-set", to, self.t(lang, "ticket.urgency_set", id=ticket.id,
                                                                               urgency=self.t(lang, f"urgency.{urgency}"),
                                                                               due=format_due(first_due)))]
         effects += await self._card_edit(ctx, updated, f"{key}/card-edit")
         if urgency == Urgency.critical.value:
-            effects.append(self._dm(f"{key}/emergency", user, self._prompt(updated, lang)))
+            effects.append(self._dm(f"{key}/emergency", to, self._prompt(updated, lang)))
             effects += self._page(f"{key}/page", updated, user)
         return effects
 
@@ -983,6 +1160,10 @@ class Desk:
             OutboxItem.platform == event.platform, OutboxItem.result_chat_id == event.chat.chat_id,
             OutboxItem.result_message_id == event.reply_to_message_id))
         if row is None:
+            if event.reply_to_bot and self._young(ctx) and await self._staff_post_in_flight(ctx, event.platform):
+                # A reply to a desk post whose message id the dispatcher has not recorded yet (the platform
+                # answered, the outbox row is still being written): wait for it rather than drop the answer.
+                raise NotYet(f"a staff-chat post on {event.platform} is still being recorded")
             return []
         post = await ctx.read.get(StaffPost, row)
         if post is None:
@@ -1000,20 +1181,27 @@ class Desk:
 
     async def relay_to_member(self, ctx: Context, ticket: Ticket, staff: StaffMember, text: str, key: str, *,
                               actor: str) -> list[Effect]:
-        """An agent's answer → the member's DM, signed with the agent's alias and staff number."""
+        """An agent's answer → the member's private conversation (DM or private thread), signed with the
+        agent's alias and staff number."""
         if not text.strip():
             return []
         lang = ticket.language
         alias = staff.alias or staff.display_name or staff.username or "Support"
         signature = self.t(lang, "ticket.agent_signature", alias=alias, number=staff.staff_number or staff.user_id)
         masked = mask_secrets(text)[:RELAY_CHARS]
+        to, recorded = await self._reach(ctx, ticket)
+        return [self._dm(f"{key}/relay", to, f"{masked}\n\n{signature}"), *recorded,
+                *await self._agent_answered(ctx, ticket, staff, masked, key, actor=actor)]
+
+    async def _agent_answered(self, ctx: Context, ticket: Ticket, staff: StaffMember, masked: str, key: str, *,
+                              actor: str) -> list[Effect]:
+        """What an agent's answer changes: first response, assignee, history, waiting on the member."""
         values: dict[str, object] = {"updated_at": ctx.now}
         if ticket.first_response_at is None:
             values["first_response_at"] = ctx.now
         if ticket.assignee is None:
             values["assignee"] = handle_of(staff)
         effects: list[Effect] = [
-            self._dm(f"{key}/relay", self._member_ref(ticket), f"{masked}\n\n{signature}"),
             rec.update_ticket(ticket.id, **values),
             self._entry(f"{key}/agent", ticket.id, ctx.now, actor, "agent_reply", masked),
         ]
@@ -1025,15 +1213,48 @@ class Desk:
             effects += await self._card_edit(ctx, updated, f"{key}/card-edit")
         return effects
 
+    async def _staff_post_in_flight(self, ctx: Context, platform: str) -> bool:
+        """Whether a desk post in a staff chat is being sent right now (its message id not yet recorded)."""
+        return await ctx.read.scalar(
+            select(OutboxItem.id).join(StaffPost, StaffPost.outbox_key == OutboxItem.key)
+            .where(OutboxItem.platform == platform, OutboxItem.state == "sending").limit(1)) is not None
+
+    # ----- private threads: the member's conversation when their DMs are closed ------------------------------
+
+    async def on_thread_message(self, event: MessagePosted, ticket: Ticket, ctx: Context) -> list[Effect]:
+        """A message in a ticket's private thread: the member's joins the ticket as a DM would (files too);
+        an agent's answer there is recorded as the ticket's answer (the member reads it in place)."""
+        author = event.author
+        if author.is_bot:
+            return []
+        if (author.platform, author.user_id) == (ticket.platform, ticket.user_id):
+            return await self.on_direct(event, ctx, thread_ticket=ticket)
+        staff = self._staff(event.platform, author.user_id)
+        if staff is None or not event.text.strip() or ticket.status not in (*ACTIVE_STATUSES, RESOLVED):
+            return []
+        masked = mask_secrets(event.text)[:RELAY_CHARS]
+        return await self._agent_answered(ctx, ticket, staff, masked, event.idempotency_key,
+                                          actor=f"staff:{handle_of(staff)}")
+
     # ----- failures and timers ---------------------------------------------------------------------------
 
     async def on_action_failed(self, event: ActionFailed, ctx: Context) -> list[Effect]:
         key = event.idempotency_key
-        if event.action_key.endswith("/handoff-dm"):
+        if event.action_type == "open_private_thread":
+            return await self._thread_failed(ctx, event)
+        refused = event.action_type == "send_direct" and event.reason in DM_REFUSED and event.user is not None
+        if event.action_key.endswith("/handoff-dm") and event.action_type == "send_direct":
             case = await ctx.read.scalar(select(HandoffCase).where(HandoffCase.dm_key == event.action_key))
-            if case is None or case.public_reply_key is not None:
+            if case is None:
                 return []
             caps = ctx.capabilities_of(case.platform)
+            ticket = await self._ticket(ctx, case.ticket_id) if case.ticket_id else None
+            if refused and caps.private_threads and ticket is not None \
+                    and ticket.status in (*ACTIVE_STATUSES, RESOLVED):
+                # DMs closed: the conversation moves to a private thread, even after a public reply.
+                return await self._refused_into_thread(ctx, event, ticket, case)
+            if case.public_reply_key is not None:
+                return []
             chat = ChatRef(platform=case.platform, chat_id=case.chat_id, kind=ChatKind.group)
             lang = case.language or self.support.default_language
             link = ctx.deep_link(case.platform, case.payload) if caps.deep_link_dm else None
@@ -1041,15 +1262,22 @@ class Desk:
                 buttons: Keyboard = ((Button(text=self.t(lang, "handoff.button"), url=link),),) if caps.url_buttons \
                     else ()
                 text = self.t(lang, "handoff.public") + ("" if caps.url_buttons else f"\n{link}")
-                return [SendMessage(key=f"{key}/fallback", platform=case.platform, chat=chat, text=text,
-                                    buttons=buttons, reply_to_message_id=case.message_id),
-                        rec.update_case(case.payload, public_reply_key=f"{key}/fallback")]
-            if caps.private_threads and event.user is not None:
-                return [OpenPrivateThread(key=f"{key}/thread", platform=case.platform, parent=chat, user=event.user,
-                                          name=self.t(lang, "handoff.button")[:90],
-                                          text=self.t(lang, "handoff.public_no_link"))]
-            return [SendMessage(key=f"{key}/fallback", platform=case.platform, chat=chat,
-                                text=self.t(lang, "handoff.public_no_link"), reply_to_message_id=case.message_id)]
+            else:
+                buttons = ()
+                elsewhere = self._contact_links()
+                text = ("\n".join([self.t(lang, "handoff.public_elsewhere"), *elsewhere]) if elsewhere
+                        else self.t(lang, "handoff.public_no_link"))
+            return [SendMessage(key=f"{key}/fallback", platform=case.platform, chat=chat, text=text,
+                                buttons=buttons, reply_to_message_id=case.message_id),
+                    rec.update_case(case.payload, public_reply_key=f"{key}/fallback")]
+        if refused:
+            ticket, role = await self._ticket_of_dm(ctx, event.action_key)
+            if ticket is not None and ticket.member_chat_key:
+                if role == "prompt":
+                    return []  # the hand-off's "what to send" is in the private thread's first message
+                redirected = await self._redirect(ctx, event, ticket)
+                if redirected is not None:
+                    return redirected
         if event.action_type == "fetch_file":
             evidence = await ctx.read.scalar(select(Evidence).where(Evidence.fetch_key == event.action_key))
             if evidence is None or evidence.state != "pending":
@@ -1057,10 +1285,11 @@ class Desk:
             ticket = await self._ticket(ctx, evidence.ticket_id)
             effects: list[Effect] = [rec.update_evidence(evidence.fetch_key, state="failed")]
             if ticket is not None:
-                effects.append(self._dm(f"{key}/file-failed", self._member_ref(ticket),
-                                        self.t(ticket.language, "ticket.file_failed")))
+                to, recorded = await self._reach(ctx, ticket)
+                effects += [self._dm(f"{key}/file-failed", to, self.t(ticket.language, "ticket.file_failed")),
+                            *recorded]
             return effects
-        if event.action_key.endswith("/relay") and event.action_type == "send_direct":
+        if event.action_key.endswith("/relay") and event.action_type in ("send_direct", "send_message"):
             post_key = event.action_key[: -len("/relay")]
             entry = await ctx.read.scalar(select(TicketEntry).where(TicketEntry.key == f"{post_key}/agent"))
             ticket = await self._ticket(ctx, entry.ticket_id) if entry is not None else None
@@ -1070,6 +1299,72 @@ class Desk:
                                         self.t(self._staff_lang(ticket), "staff.delivery_failed", id=ticket.id,
                                                reason=event.reason))
         return []
+
+    async def _refused_into_thread(self, ctx: Context, event: ActionFailed, ticket: Ticket,
+                                   case: HandoffCase) -> list[Effect]:
+        """A refused hand-off DM: into the ticket's private thread if it has one, else open one carrying it
+        (the welcome also carries what to send, so the member finds everything in one message)."""
+        state, _ = await self._thread_state(ctx, ticket)
+        if state != "none":
+            return await self._redirect(ctx, event, ticket) or []
+        refused = await self._failed_dm(ctx, event.action_key)
+        if refused is None or event.user is None:
+            return []
+        text = refused.text
+        if event.action_key == f"{ticket.created_key}/handoff-dm":
+            text += "\n\n" + self._prompt(ticket, ticket.language)
+        parent = ChatRef(platform=case.platform, chat_id=case.chat_id, kind=ChatKind.group)
+        return self._open_thread(ctx, ticket, parent, event.user, text, refused.buttons)
+
+    async def _redirect(self, ctx: Context, event: ActionFailed, ticket: Ticket) -> list[Effect] | None:
+        """A DM refused after (or while) the ticket's private thread opened: the same message, in the thread.
+        None when there is no thread to carry it."""
+        state, chat = await self._thread_state(ctx, ticket)
+        if state == "pending":
+            if self._young(ctx):
+                raise NotYet(f"the private thread of ticket #{ticket.id} is still being opened")
+            return None
+        if chat is None:
+            return None
+        refused = await self._failed_dm(ctx, event.action_key)
+        if refused is None:
+            return None
+        recorded = [] if ticket.member_chat_id else [rec.update_ticket(ticket.id, member_chat_id=chat.chat_id)]
+        return [SendMessage(key=f"{event.action_key}/in-thread", platform=chat.platform, chat=chat, text=refused.text,
+                            buttons=refused.buttons), *recorded]
+
+    async def _failed_dm(self, ctx: Context, action_key: str) -> SendDirect | None:
+        row = await ctx.read.scalar(select(OutboxItem).where(OutboxItem.key == action_key))
+        action = decode_action(row.action) if row is not None else None
+        return action if isinstance(action, SendDirect) else None
+
+    async def _ticket_of_dm(self, ctx: Context, action_key: str) -> tuple[Ticket | None, str]:
+        """The ticket a desk DM was about, for the DMs worth carrying into a thread opened after them:
+        the hand-off's articles and what to send, agents' answers and status notices."""
+        base, _, role = action_key.rpartition("/")
+        if role in ("kb", "prompt"):
+            ticket = await ctx.read.scalar(select(Ticket).where(Ticket.created_key == base))
+            return ticket, role
+        entry_key = {"relay": f"{base}/agent", "notify": f"{base}/status"}.get(role)
+        if entry_key is None:
+            return None, role
+        entry = await ctx.read.scalar(select(TicketEntry).where(TicketEntry.key == entry_key))
+        return (await self._ticket(ctx, entry.ticket_id) if entry is not None else None), role
+
+    async def _thread_failed(self, ctx: Context, event: ActionFailed) -> list[Effect]:
+        """The private thread could not be opened: the member cannot be reached privately; staff are told."""
+        if not event.action_key.endswith(THREAD_ROLE):
+            return []
+        ticket = await ctx.read.scalar(select(Ticket).where(
+            Ticket.created_key == event.action_key[: -len(THREAD_ROLE)], Ticket.member_chat_key == event.action_key))
+        if ticket is None:
+            return []
+        key = event.idempotency_key
+        return [self._entry(f"{key}/entry", ticket.id, ctx.now, "system", "private_thread",
+                            detail=f"failed: {event.reason}"),
+                *await self._to_staff(ctx, ticket, f"{key}/thread-failed",
+                                      self.t(self._staff_lang(ticket), "thread.staff_failed", id=ticket.id,
+                                             reason=event.reason))]
 
     async def on_tick(self, event: Tick, ctx: Context) -> list[Effect]:
         return [*await self._sla_sweep(ctx), *await self._evidence_sweep(ctx)]
@@ -1143,6 +1438,11 @@ class Desk:
                                  file_name=evidence.file_name, caption=caption),
                         rec.put_staff_post(file_key, ticket.id)]
         return effects
+
+
+def _thread_of(to: UserRef | ChatRef) -> str | None:
+    """The private thread a reply goes to (None: the member's DMs)."""
+    return to.thread_id if isinstance(to, ChatRef) else None
 
 
 def _hours(value: float):  # noqa: ANN202

@@ -65,6 +65,7 @@ class Ticket(SQLModel, table=True):
         Index("ix_desk_tickets_member", "platform", "user_id", "status"),
         Index("ix_desk_tickets_queue", "team", "status", "created_at"),
         Index("ix_desk_tickets_card", "card_key"),
+        Index("ix_desk_tickets_member_chat", "platform", "member_chat_id"),
     )
 
     # Allocated by the handler (max + 1) so the card can name it in the same transaction.
@@ -90,6 +91,11 @@ class Ticket(SQLModel, table=True):
     staff_chat_id: str | None = Field(default=None, sa_type=String(64))
     staff_thread_id: str | None = Field(default=None, sa_type=String(64))
     card_key: str | None = Field(default=None, sa_type=String(255))
+    # The member's private conversation when it is not their DMs (DMs closed): a private thread. The key of
+    # the action that opens it is set at once; its chat id once the platform has answered (the action's
+    # result). Every message to the member about this ticket then goes there instead of a DM.
+    member_chat_key: str | None = Field(default=None, sa_type=String(255))
+    member_chat_id: str | None = Field(default=None, sa_type=String(64))
     escalated: bool = False
     created_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)
     updated_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)

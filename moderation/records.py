@@ -6,12 +6,13 @@ import hashlib
 import zlib
 from dataclasses import dataclass, field
 from datetime import datetime
+from typing import Any
 
-from sqlalchemy import delete, select, update
+from sqlalchemy import bindparam, delete, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from beacon.domain import Record
-from beacon.storage._sql import upsert_insert
+from beacon.storage._sql import prepared, upsert_insert
 from moderation.models import AllowEntry, AuditEntry, ModerationCase, RecentMessage, SafetyAlert, Sighting
 
 _REF_ALPHABET = "abcdefghjkmnpqrstuvwxyz23456789"  # no 0/o, 1/l/i: read aloud and typed from a card
@@ -42,13 +43,12 @@ class RememberMessage(Record):
 
     async def apply(self, session: AsyncSession) -> None:
         t = RecentMessage.__table__
-        stmt = upsert_insert(session, t).values(
-            platform=self.platform, chat_id=self.chat_id, message_id=self.message_id, author_id=self.author_id,
-            author_name=self.author_name, masked_text=self.masked_text, at=self.at,
-        )
-        stmt = stmt.on_conflict_do_update(index_elements=[t.c.platform, t.c.chat_id, t.c.message_id],
-                                          set_={"masked_text": self.masked_text})
-        await session.execute(stmt)
+        # Built once (prepared): SQLAlchemy would compile this upsert anew for every message.
+        await session.execute(prepared(session, "moderation.remember", _remember), {
+            "platform": self.platform, "chat_id": self.chat_id, "message_id": self.message_id,
+            "author_id": self.author_id, "author_name": self.author_name, "masked_text": self.masked_text,
+            "at": self.at,
+        })
         # Trim the ring on about one message in four (one statement): it holds up to ``keep`` + a few rows,
         # and most messages cost a single write inside the worker's transaction.
         if zlib.crc32(self.message_id.encode()) % 4 == 0:
@@ -56,6 +56,14 @@ class RememberMessage(Record):
                       .order_by(t.c.id.desc()).offset(self.keep).limit(1).scalar_subquery())
             await session.execute(delete(t).where(t.c.platform == self.platform, t.c.chat_id == self.chat_id,
                                                   t.c.id <= newest))
+
+
+def _remember(insert: Any) -> Any:
+    t = RecentMessage.__table__
+    columns = ("platform", "chat_id", "message_id", "author_id", "author_name", "masked_text", "at")
+    stmt = insert(t).values(**{c: bindparam(c) for c in columns})
+    return stmt.on_conflict_do_update(index_elements=[t.c.platform, t.c.chat_id, t.c.message_id],
+                                      set_={"masked_text": stmt.excluded.masked_text})
 
 
 @dataclass(frozen=True)

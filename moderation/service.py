@@ -91,8 +91,12 @@ def moderators_chat_for(settings: Settings, platform: str) -> ChatRef | None:
 
 
 def is_moderators_chat(settings: Settings, chat: ChatRef) -> bool:
-    mod = moderators_chats(settings).get(chat.platform)
-    return mod is not None and mod.chat_id == chat.chat_id
+    # Asked for every message: look up this platform only (``moderators_chats`` walks every section).
+    chat_id = settings.moderation.moderators_chats.get(chat.platform)
+    if chat_id is None and chat.platform in type(settings).model_fields:
+        section = getattr(settings, chat.platform, None)
+        chat_id = getattr(section, "moderators_chat_id", None) or getattr(section, "moderators_channel_id", None)
+    return chat_id is not None and str(chat_id) == chat.chat_id
 
 
 def may_moderate(settings: Settings, user: UserRef, chat: ChatRef, presser_is_admin: bool | None) -> bool:

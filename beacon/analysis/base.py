@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import Protocol
+from typing import NamedTuple, Protocol
 
 from beacon.verdict import AnalysisInput, Category, Finding, Flag, Urgency
 
 
-@dataclass(frozen=True, slots=True)  # internal, built once per message: a dataclass costs far less than a model
-class SupportAssessment:
+class SupportAssessment(NamedTuple):  # built once per message: a tuple is the cheapest immutable record
     """Whether a message asks for help with the author's own account, funds, trades or API use."""
 
     support_request: bool = False

@@ -16,6 +16,9 @@ MIN_LETTERS = 3
 # (amounts, tx hashes, addresses, error codes, "ERC20", "2FA", "6h"). Checked word by word: one
 # small search per word is cheaper than a regex alternation tried at every character.
 _NOISY_WORD = re.compile(r"[\d@#]|://|\.[a-zA-Z]{2}")
+_DOT_LETTERS = re.compile(r"\.[a-zA-Z]{2}")
+_ASCII_DIGIT = re.compile(r"[0-9]")
+_DIGIT = re.compile(r"\d")
 # Inside a word of a script without spaces ("出金が24時間"), only the digit run goes.
 _DIGIT_RUN = re.compile(r"[0-9A-Za-z_.:/+\-]*\d[0-9A-Za-z_.:/+\-]*")
 _THREE_LETTERS = re.compile(r"[^\W\d_][\W\d_]*+[^\W\d_][\W\d_]*+[^\W\d_]")  # possessive: linear
@@ -73,6 +76,8 @@ _LATIN_SHORTCUTS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ("es", "¿¡"),
     )
 )
+# Any of those letters: most accented text (é, ü, ç) has none, and skips the six counts.
+_ANY_SHORTCUT = re.compile("|".join(p.pattern for _, p in _LATIN_SHORTCUTS))
 _AZERBAIJANI = re.compile("[əƏ]")
 _CYRILLIC_LANGS = frozenset({"ru", "uk", "bg", "sr", "mk", "be", "kk", "ky", "mn", "tg", "tt", "ba"})
 _ARABIC_LANGS = frozenset({"ar", "fa", "ur", "ps", "ug", "ku", "sd"})
@@ -92,6 +97,9 @@ COMMON_LANGS = frozenset(
 )
 
 
+_SEEN_MAX = 4096
+
+
 class LanguageDetector(Protocol):
     """Says which language a message is in: an ISO 639-1 code, or None when it cannot tell."""
 
@@ -108,11 +116,25 @@ class Ranker(Protocol):
     def rank(self, text: str, k: int = 3) -> list[tuple[str, float]]: ...
 
 
+def _may_be_noisy(text: str) -> bool:
+    """``_NOISY_WORD.search(text)``, as a few scans that each run at C speed (the alternation is tried
+    at every character)."""
+    return (
+        "@" in text or "#" in text or "://" in text or _DOT_LETTERS.search(text) is not None
+        or (_ASCII_DIGIT if text.isascii() else _DIGIT).search(text) is not None
+    )
+
+
 def language_letters(text: str) -> str:
     """The text a language can be read from: links, handles, numbers and addresses removed."""
+    sample = text[:SAMPLE_CHARS]
+    words = sample.split()
+    if not _may_be_noisy(sample):  # no word can be noisy (the pattern never spans a space)
+        return " ".join(words)
+    search = _NOISY_WORD.search
     kept = []
-    for word in text[:SAMPLE_CHARS].split():
-        if _NOISY_WORD.search(word) is None:
+    for word in words:
+        if word.isalpha() or search(word) is None:  # letters only: no digit, '@', '#', '.' or ':'
             kept.append(word)
         elif not word.isascii() and "://" not in word and "@" not in word:
             kept.append(_DIGIT_RUN.sub(" ", word))
@@ -131,10 +153,24 @@ class ScriptFirstDetector:
     def __init__(self, ranker: Ranker) -> None:
         self.ranker = ranker
         self.name = ranker.name
+        # The answer depends on the cleaned text only, and chats repeat themselves (greetings,
+        # thanks, the same question with another amount, spam posted again): remember the last
+        # few thousand answers (bounded; cleared when full).
+        self._seen: dict[str, str | None] = {}
 
     def detect(self, text: str) -> str | None:
         cleaned = language_letters(text)
-        if _NON_LATIN_LETTER.search(cleaned) is None:
+        seen = self._seen
+        if cleaned in seen:
+            return seen[cleaned]
+        language = self._detect(cleaned)
+        if len(seen) >= _SEEN_MAX:
+            seen.clear()
+        seen[cleaned] = language
+        return language
+
+    def _detect(self, cleaned: str) -> str | None:
+        if cleaned.isascii() or _NON_LATIN_LETTER.search(cleaned) is None:
             if _THREE_LETTERS.search(cleaned) is None:
                 return None
             return self._latin(cleaned)
@@ -142,10 +178,11 @@ class ScriptFirstDetector:
         return self._by_script(cleaned, letters)
 
     def _latin(self, cleaned: str) -> str | None:
-        for lang, letters in _LATIN_SHORTCUTS:
-            found = letters.findall(cleaned)
-            if len(found) >= 2 and not (lang == "tr" and _AZERBAIJANI.search(cleaned)):
-                return lang
+        if not cleaned.isascii() and _ANY_SHORTCUT.search(cleaned) is not None:
+            for lang, letters in _LATIN_SHORTCUTS:
+                found = letters.findall(cleaned)
+                if len(found) >= 2 and not (lang == "tr" and _AZERBAIJANI.search(cleaned)):
+                    return lang
         line = " ".join(cleaned.split()).lower()
         ranked = self.ranker.rank(line, 1)
         if ranked and ranked[0][1] >= 0.5 and _fold(ranked[0][0]) in COMMON_LANGS:

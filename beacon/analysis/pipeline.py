@@ -2,20 +2,20 @@
 
 from __future__ import annotations
 
-import logging
 from collections.abc import Sequence
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from beacon.analysis.base import SupportAssessor
 from beacon.analysis.language import LanguageDetector, make_detector
 from beacon.verdict import Analyser, AnalysisInput, Finding, Flag, Verdict
 
 if TYPE_CHECKING:
+    from pathlib import Path
+
     from beacon.config import Settings
 
-log = logging.getLogger(__name__)
-
 _FLAG_ORDER = {flag: i for i, flag in enumerate(Flag)}
+_NO_FLAGS: frozenset[Flag] = frozenset()
 
 
 class Pipeline:
@@ -35,22 +35,38 @@ class Pipeline:
 
     def analyse(self, message: AnalysisInput) -> Verdict:
         text = message.text
-        language = self.detector.detect(text) if text else None
+        return self._finish(message, self.detector.detect(text) if text else None, self._flags(message))
+
+    def analyse_many(self, messages: Sequence[AnalysisInput]) -> list[Verdict]:
+        """The verdicts of several messages, the same as ``analyse`` gives one by one, computed stage
+        by stage (every language first): each stage's tables and model stay in the CPU's caches, which
+        makes a batch of a few hundred messages markedly faster than the same messages one at a time."""
+        detect = self.detector.detect
+        languages = [detect(m.text) if m.text else None for m in messages]
+        found = [self._flags(m) for m in messages]
+        return [self._finish(m, lang, f) for m, lang, f in zip(messages, languages, found)]
+
+    def _flags(self, message: AnalysisInput) -> list[Finding]:
         findings: list[Finding] = []
         for analyser in self.flag_analysers:
             try:
                 findings.extend(analyser.analyse(message))
             except Exception as exc:  # an analyser bug must not cost the message its verdict
-                log.exception("analyser %s failed", analyser.name)
-                findings.append(Finding(analyser=analyser.name, reason=f"analyser failed: {type(exc).__name__}"))
-        flags = frozenset(f.flag for f in findings if f.flag is not None)
+                import logging  # here: only a failure needs it (start-up time)
+
+                logging.getLogger(__name__).exception("analyser %s failed", analyser.name)
+                findings.append(Finding.of(analyser=analyser.name, reason=f"analyser failed: {type(exc).__name__}"))
+        return findings
+
+    def _finish(self, message: AnalysisInput, language: str | None, findings: list[Finding]) -> Verdict:
+        flags = frozenset(f.flag for f in findings if f.flag is not None) if findings else _NO_FLAGS
         assessment = self.support.assess(message, language, flags)
-        return Verdict(
+        return Verdict.of(
             language=language,
             support_request=assessment.support_request,
             category=assessment.category,
             urgency=assessment.urgency,
-            flags=tuple(sorted(flags, key=_FLAG_ORDER.__getitem__)),
+            flags=tuple(sorted(flags, key=_FLAG_ORDER.__getitem__)) if flags else (),
             findings=tuple(findings) + assessment.findings,
         )
 
@@ -66,3 +82,12 @@ def build_pipeline(settings: Settings, *, detector: LanguageDetector | None = No
         flag_analysers=build_flag_analysers(settings),
         support=build_support_analyser(settings),
     )
+
+
+def prebuilt_tables() -> list[tuple[str, Path, bytes, Any]]:
+    """(name, file, key, freshly computed table) of every table shipped for start-up time
+    (``python -m beacon.analysis.prebuilt`` writes them)."""
+    from community.analysis.support import support_terms_table
+    from moderation.analysis.bip39 import bip39_table
+
+    return [("BIP-39 index", *bip39_table()), ("support lexicon", *support_terms_table())]

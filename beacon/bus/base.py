@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+import asyncio
+import logging
 from abc import ABC, abstractmethod
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
+
+log = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True, slots=True)
@@ -31,6 +35,17 @@ class DeadLetter:
 
 
 Handler = Callable[[Delivery], Awaitable[None]]
+
+
+class Deferred(Exception):
+    """A batch handler's outcome for an entry it did not try (an earlier entry of its ordering key
+    failed in the same batch): delivered again, in its place, without counting an attempt."""
+
+
+# One outcome per delivery, in order: None = handled (acked); ``Deferred()`` = not tried; any other
+# exception = failed (redelivered after a backoff, dead-lettered after ``max_attempts``).
+Outcome = BaseException | None
+BatchHandler = Callable[[Sequence[Delivery]], Awaitable[Sequence[Outcome]]]
 
 
 class Subscription(ABC):
@@ -76,6 +91,34 @@ class Bus(ABC):
     ) -> Subscription:
         """Run ``handler`` for the group's entries (``concurrency`` orderings keys at once)."""
 
+    async def subscribe_batch(
+        self,
+        topic: str,
+        group: str,
+        handler: BatchHandler,
+        *,
+        max_batch: int = 64,
+        consumer: str | None = None,
+        concurrency: int = 1,
+    ) -> Subscription:
+        """Run ``handler`` on batches of the group's entries (``concurrency`` batches at once).
+
+        A batch holds 1 to ``max_batch`` entries. Entries sharing an ordering key come in publish
+        order, and never while an earlier entry of that key is unfinished (in another batch, or
+        failed and waiting for its retry). The handler returns one ``Outcome`` per delivery; it must
+        handle the entries of one key in order and report every entry after a failed or deferred one
+        of the same key as ``Deferred``, which keeps per-key order. A handler that raises fails
+        every entry of the batch. Acks, retries, dead letters and redelivery after a crash are those
+        of ``subscribe``.
+
+        This default gathers the entries ``subscribe`` delivers at once (one per ordering key, up
+        to ``max_batch × concurrency`` keys in hand), so a batch never holds two entries of one key;
+        an implementation may hand over runs of a key's entries instead.
+        """
+        gatherer = _Gatherer(handler, max_batch=max_batch, concurrency=concurrency)
+        return await self.subscribe(topic, group, gatherer.deliver, consumer=consumer,
+                                    concurrency=max_batch * max(1, concurrency))
+
     @abstractmethod
     async def dead_letters(self, topic: str | None = None) -> list[DeadLetter]: ...
 
@@ -89,6 +132,57 @@ class Bus(ABC):
 
     async def __aexit__(self, *exc: object) -> None:
         await self.close()
+
+
+class _Gatherer:
+    """Turns concurrent single deliveries into batches: each waits for its batch's outcome."""
+
+    def __init__(self, handler: BatchHandler, *, max_batch: int, concurrency: int) -> None:
+        if max_batch < 1 or concurrency < 1:
+            raise ValueError("max_batch and concurrency must be >= 1")
+        self.handler = handler
+        self.max_batch = max_batch
+        self.concurrency = concurrency
+        self.waiting: list[tuple[Delivery, asyncio.Future[Outcome]]] = []
+        self.running = 0
+        self.tasks: set[asyncio.Task[None]] = set()  # the loop keeps only weak references to tasks
+
+    async def deliver(self, delivery: Delivery) -> None:
+        outcome: asyncio.Future[Outcome] = asyncio.get_running_loop().create_future()
+        self.waiting.append((delivery, outcome))
+        if self.running < self.concurrency:
+            self.running += 1
+            task = asyncio.get_running_loop().create_task(self._run(), name="bus-batch")
+            self.tasks.add(task)
+            task.add_done_callback(self.tasks.discard)
+        result = await outcome
+        if result is not None:
+            raise result  # Deferred too: with one entry per key in hand, a deferral is a failed attempt
+
+    async def _run(self) -> None:
+        try:
+            await asyncio.sleep(0)  # let the deliveries handed over in this same turn join the batch
+            while self.waiting:
+                batch, self.waiting = self.waiting[: self.max_batch], self.waiting[self.max_batch:]
+                batch = [(d, f) for d, f in batch if not f.done()]  # a delivery cancelled meanwhile
+                if not batch:
+                    continue
+                try:
+                    outcomes = list(await self.handler([d for d, _ in batch]))
+                    if len(outcomes) != len(batch):
+                        raise RuntimeError(f"batch handler returned {len(outcomes)} outcomes for {len(batch)} entries")
+                except Exception as exc:  # noqa: BLE001 - a raising handler fails the whole batch
+                    outcomes = [exc] * len(batch)
+                for (_, fut), outcome in zip(batch, outcomes):
+                    if not fut.done():
+                        fut.set_result(outcome)
+        finally:
+            self.running -= 1
+            if not self.running:  # cancelled with entries still waiting: they stay un-acked
+                for _, fut in self.waiting:
+                    if not fut.done():
+                        fut.set_exception(RuntimeError("batch runner stopped"))
+                self.waiting.clear()
 
 
 def open_bus(url: str, **options: object) -> Bus:

@@ -21,6 +21,13 @@ capped by the visibility timeout) before anything behind it. ``concurrency`` wor
 different partitions at once. A handler running longer than ``visibility_timeout_s`` is cancelled
 and counts as a failed attempt; after ``max_attempts`` deliveries an entry moves to the dead letters.
 
+Batches (``subscribe_batch``): a worker takes every partition waiting for one (up to ``max_batch``
+entries in all, a fair share each) and hands the handler runs of their head entries at once, so
+several entries of one key may share a batch, in order. Each entry is then settled as if delivered
+alone: acked, retried (its partition waits the retry delay), dead-lettered, or — ``Deferred`` —
+put back in its place without counting an attempt. A batch handler running past the visibility
+timeout is cancelled, which counts a failed attempt for each of its entries.
+
 One process owns an inbox: two processes must not share a database with the in-process bus (use
 the Redis bus to scale out). A crash while a handler runs is not counted as an attempt (that would
 cost a write per delivery).
@@ -44,7 +51,7 @@ from typing import Any
 from sqlalchemy import func, insert, select
 from sqlalchemy.ext.asyncio import AsyncEngine
 
-from beacon.bus.base import Bus, DeadLetter, Delivery, Handler, Subscription
+from beacon.bus.base import BatchHandler, Bus, DeadLetter, Deferred, Delivery, Handler, Outcome, Subscription
 from beacon.storage import db
 from beacon.storage.models import BusGroup, BusInboxEntry, DeadLetterRecord
 from beacon.storage.types import utcnow
@@ -147,16 +154,20 @@ class _Worker:
 
 
 class _InProcessSubscription(Subscription):
-    def __init__(self, bus: "InProcessBus", group: _Group, handler: Handler, consumer: str, concurrency: int) -> None:
+    def __init__(self, bus: "InProcessBus", group: _Group, handler: Handler | None, consumer: str, concurrency: int,
+                 batch_handler: BatchHandler | None = None, max_batch: int = 1) -> None:
         self.bus = bus
         self.group = group
         self.handler = handler
+        self.batch_handler = batch_handler
+        self.max_batch = max_batch
         self.consumer = consumer
         self.stopping = False
         self.idle: set[asyncio.Future[None]] = set()
         self.workers = [_Worker(self) for _ in range(concurrency)]
+        work = bus._work if batch_handler is None else bus._work_batches
         for i, worker in enumerate(self.workers):
-            worker.task = asyncio.create_task(bus._work(worker), name=f"bus-{group.topic}-{group.name}-{consumer}-{i}")
+            worker.task = asyncio.create_task(work(worker), name=f"bus-{group.topic}-{group.name}-{consumer}-{i}")
         self.tasks = [w.task for w in self.workers if w.task is not None]
         self.watchdog = asyncio.create_task(self._watch(), name=f"bus-watchdog-{group.topic}-{group.name}")
 
@@ -374,6 +385,29 @@ class InProcessBus(Bus):
         self._subscriptions.add(sub)
         return sub
 
+    async def subscribe_batch(
+        self,
+        topic: str,
+        group: str,
+        handler: BatchHandler,
+        *,
+        max_batch: int = 64,
+        consumer: str | None = None,
+        concurrency: int = 1,
+    ) -> Subscription:
+        """Batches of runs of entries: from every partition waiting for a worker, up to its fair share
+        of ``max_batch`` head entries (several entries of one key, in order). See ``Bus.subscribe_batch``."""
+        if max_batch < 1:
+            raise ValueError("max_batch must be >= 1")
+        self._require_open()
+        await self.ensure_group(topic, group)
+        state = self._topics[topic][group]
+        workers = max(1, min(concurrency, self.partitions))
+        sub = _InProcessSubscription(self, state, None, consumer or "local", workers, batch_handler=handler,
+                                     max_batch=max_batch)
+        self._subscriptions.add(sub)
+        return sub
+
     async def dead_letters(self, topic: str | None = None) -> list[DeadLetter]:
         if self._engine is None:
             return [d for d in self._volatile_dead if topic is None or d.topic == topic]
@@ -395,19 +429,25 @@ class InProcessBus(Bus):
 
     # -- delivery ----------------------------------------------------------------------------
 
+    @staticmethod
+    async def _until_ready(sub: _InProcessSubscription, group: _Group,
+                           loop: asyncio.AbstractEventLoop) -> None:
+        """Park this worker until a partition is ready (or the subscription stops)."""
+        fut: asyncio.Future[None] = loop.create_future()
+        group.waiters.append(fut)
+        sub.idle.add(fut)
+        try:
+            await fut
+        finally:
+            sub.idle.discard(fut)
+
     async def _work(self, worker: _Worker) -> None:
         sub = worker.sub
         group = sub.group
         loop = asyncio.get_running_loop()
         while not sub.stopping:
             if not group.ready:
-                fut: asyncio.Future[None] = loop.create_future()
-                group.waiters.append(fut)
-                sub.idle.add(fut)
-                try:
-                    await fut
-                finally:
-                    sub.idle.discard(fut)
+                await self._until_ready(sub, group, loop)
                 continue
             p = group.ready.popleft()
             group.in_ready[p] = False
@@ -428,12 +468,97 @@ class InProcessBus(Bus):
                 else:
                     group.release(p)
 
+    async def _work_batches(self, worker: _Worker) -> None:
+        sub = worker.sub
+        group = sub.group
+        loop = asyncio.get_running_loop()
+        while not sub.stopping:
+            if not group.ready:
+                await self._until_ready(sub, group, loop)
+                continue
+            # Every partition waiting now gets a fair share of the batch, each a run from its head.
+            share = max(1, -(-sub.max_batch // len(group.ready)))
+            taken: list[tuple[int, list[_Entry]]] = []
+            room = sub.max_batch
+            while group.ready and room > 0:
+                p = group.ready.popleft()
+                group.in_ready[p] = False
+                group.busy[p] = True
+                run = list(itertools.islice(group.partitions[p], min(share, room)))
+                taken.append((p, run))
+                room -= len(run)
+            cooling: dict[int, float] = {}
+            try:
+                cooling = await self._deliver_batch(worker, taken)
+            finally:
+                for p, _ in taken:
+                    delay = cooling.get(p, 0.0)
+                    if delay:
+                        loop.call_later(delay, group.release, p)
+                    else:
+                        group.release(p)
+
+    async def _deliver_batch(self, worker: _Worker, taken: list[tuple[int, list[_Entry]]]) -> dict[int, float]:
+        """Run the batch handler once; settle each entry; returns the retry delay of partitions that failed."""
+        sub = worker.sub
+        assert sub.batch_handler is not None
+        entries = [entry for _, run in taken for entry in run]
+        if not entries:
+            return {}
+        for entry in entries:
+            entry.attempts += 1
+        deliveries = [Delivery(e.id, e.topic, e.payload, e.ordering_key, e.attempts) for e in entries]
+        worker.since = asyncio.get_running_loop().time()
+        outcomes: list[Outcome]
+        try:
+            outcomes = list(await sub.batch_handler(deliveries))
+            if len(outcomes) != len(entries):
+                raise RuntimeError(f"batch handler returned {len(outcomes)} outcomes for {len(entries)} entries")
+        except asyncio.CancelledError:
+            if not worker.timed_out:
+                for entry in entries:
+                    entry.attempts -= 1  # stopped from outside (shutdown): not the entries' fault
+                raise
+            outcomes = [TimeoutError(f"handler timed out after {self.visibility_timeout_s:g}s")] * len(entries)
+        except Exception as exc:  # noqa: BLE001 - a raising batch handler fails every entry
+            outcomes = [exc] * len(entries)
+        finally:
+            worker.since = None
+            if worker.timed_out:
+                worker.timed_out = False
+                current = asyncio.current_task()
+                if current is not None:
+                    current.uncancel()
+        cooling: dict[int, float] = {}
+        results = iter(outcomes)
+        for p, run in taken:
+            keep: list[_Entry] = []
+            for entry in run:
+                outcome = next(results)
+                if outcome is None:
+                    self._ack(sub.group, entry)
+                elif isinstance(outcome, Deferred):
+                    entry.attempts -= 1
+                    keep.append(entry)
+                else:
+                    delay = self._failed_attempt(sub.group, entry, _describe(outcome))
+                    if delay:
+                        keep.append(entry)
+                        cooling[p] = max(cooling.get(p, 0.0), delay)
+            # The run is still the head of its partition (a busy partition only grows at the tail).
+            queue = sub.group.partitions[p]
+            for _ in run:
+                queue.popleft()
+            queue.extendleft(reversed(keep))
+        return cooling
+
     async def _deliver(self, worker: _Worker, entry: _Entry) -> float:
         """Run the handler once; 0.0 when the entry is done (acked or dead), else the retry delay."""
         sub = worker.sub
         entry.attempts += 1
         delivery = Delivery(entry.id, entry.topic, entry.payload, entry.ordering_key, entry.attempts)
         worker.since = asyncio.get_running_loop().time()
+        assert sub.handler is not None
         try:
             await sub.handler(delivery)
         except asyncio.CancelledError:
@@ -456,13 +581,17 @@ class InProcessBus(Bus):
         if not error:
             self._ack(sub.group, entry)
             return 0.0
+        return self._failed_attempt(sub.group, entry, error)
+
+    def _failed_attempt(self, group: _Group, entry: _Entry, error: str) -> float:
+        """Dead-letter the entry (0.0) or record the attempt and return the delay before its retry."""
         if entry.attempts >= self.max_attempts:
-            log.warning("bus: entry %s on %s/%s dead after %d attempts: %s", entry.id, entry.topic, sub.group.name,
+            log.warning("bus: entry %s on %s/%s dead after %d attempts: %s", entry.id, entry.topic, group.name,
                         entry.attempts, error)
-            self._bury(sub.group, entry, error)
+            self._bury(group, entry, error)
             return 0.0
         log.info("bus: entry %s on %s/%s failed (attempt %d of %d), will retry: %s", entry.id, entry.topic,
-                 sub.group.name, entry.attempts, self.max_attempts, error)
+                 group.name, entry.attempts, self.max_attempts, error)
         if self.durable:
             self._batch.attempts.append((entry.attempts, entry.row_id))
             self._dirty.set()
@@ -602,7 +731,9 @@ class _SqliteWriter:
         self._conn = conn
 
     async def commit(self, batch: _Batch) -> None:
-        await self._run(self._commit, batch.inserts, batch.attempts, batch.deletes, batch.dead, batch.groups)
+        # In turn with the process's other SQLite writers (sessions), rather than polling for the lock.
+        async with db.sqlite_writer(self.path):
+            await self._run(self._commit, batch.inserts, batch.attempts, batch.deletes, batch.dead, batch.groups)
 
     def _commit(self, inserts: list, attempts: list, deletes: list, dead: list, groups: list) -> None:
         conn = self._conn

@@ -8,6 +8,7 @@ from alembic import context
 # every package's models to give autogenerate (and the storage suite's comparison) the full metadata.
 import announcements.models  # noqa: F401 - announcements' tables
 import community.models  # noqa: F401 - the support desk's tables
+import community.linking  # noqa: F401 - /link's codes and failed attempts
 import moderation.models  # noqa: F401 - moderation's tables
 import beacon.storage.dm_state  # noqa: F401 - the kernel's tables outside beacon.storage.models
 import bots.x.cursor  # noqa: F401 - the X adapter's mentions cursor

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 from datetime import datetime
+from typing import Any
 
-from sqlalchemy import delete, select, update
+from sqlalchemy import bindparam, delete, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from beacon.storage._sql import upsert_insert
+from beacon.storage._sql import prepared, upsert_insert
 from beacon.storage.models import Chat, Person, PersonLink, PlatformUser
 from beacon.storage.types import utcnow
 
@@ -33,15 +34,19 @@ async def upsert_user(
     now = now or utcnow()
     given = {k: v for k, v in {"username": username, "display_name": display_name,
                                "language_code": language_code, "is_bot": is_bot}.items() if v is not None}
-    stmt = upsert_insert(session, _users).values(
-        platform=platform, user_id=str(user_id), first_seen=now, last_seen=now,
-        **{"is_bot": False, **given},
-    )
-    stmt = stmt.on_conflict_do_update(
+    fields = tuple(given)
+    stmt = prepared(session, ("directory.upsert_user", fields), lambda insert: _upsert_user(insert, fields))
+    await session.execute(stmt, {"platform": platform, "user_id": str(user_id), "now": now, "is_bot": False, **given})
+
+
+def _upsert_user(insert: Any, given: tuple[str, ...]) -> Any:
+    stmt = insert(_users).values(platform=bindparam("platform"), user_id=bindparam("user_id"),
+                                 first_seen=bindparam("now"), last_seen=bindparam("now"),
+                                 **{k: bindparam(k) for k in ("is_bot", *given)})
+    return stmt.on_conflict_do_update(
         index_elements=[_users.c.platform, _users.c.user_id],
-        set_={"last_seen": now, **{k: getattr(stmt.excluded, k) for k in given}},
+        set_={"last_seen": stmt.excluded.last_seen, **{k: getattr(stmt.excluded, k) for k in given}},
     )
-    await session.execute(stmt)
 
 
 async def get_user(session: AsyncSession, platform: str, user_id: str) -> PlatformUser | None:
@@ -61,15 +66,21 @@ async def upsert_chat(
     """Record a chat as seen now; ``kind``/``title`` passed as None keep their stored value."""
     now = now or utcnow()
     given = {k: v for k, v in {"kind": kind, "title": title}.items() if v is not None}
-    stmt = upsert_insert(session, _chats).values(
-        platform=platform, chat_id=str(chat_id), bot_status="unknown", can_delete=False, can_restrict=False,
-        can_pin=False, first_seen=now, updated_at=now, **{"kind": "group", **given},
+    fields = tuple(given)
+    stmt = prepared(session, ("directory.upsert_chat", fields), lambda insert: _upsert_chat(insert, fields))
+    await session.execute(stmt, {"platform": platform, "chat_id": str(chat_id), "now": now, "kind": "group", **given})
+
+
+def _upsert_chat(insert: Any, given: tuple[str, ...]) -> Any:
+    stmt = insert(_chats).values(
+        platform=bindparam("platform"), chat_id=bindparam("chat_id"), bot_status="unknown", can_delete=False,
+        can_restrict=False, can_pin=False, first_seen=bindparam("now"), updated_at=bindparam("now"),
+        **{k: bindparam(k) for k in ("kind", *given)},
     )
-    stmt = stmt.on_conflict_do_update(
+    return stmt.on_conflict_do_update(
         index_elements=[_chats.c.platform, _chats.c.chat_id],
-        set_={"updated_at": now, **{k: getattr(stmt.excluded, k) for k in given}},
+        set_={"updated_at": stmt.excluded.updated_at, **{k: getattr(stmt.excluded, k) for k in given}},
     )
-    await session.execute(stmt)
 
 
 async def set_bot_rights(
@@ -85,12 +96,20 @@ async def set_bot_rights(
 ) -> None:
     """Record the bot's membership and rights in a chat (creating the chat row if new)."""
     now = now or utcnow()
-    rights = {"bot_status": status, "can_delete": can_delete, "can_restrict": can_restrict, "can_pin": can_pin,
-              "rights_updated_at": now, "updated_at": now}
-    stmt = upsert_insert(session, _chats).values(
-        platform=platform, chat_id=str(chat_id), kind="group", first_seen=now, **rights
-    )
-    await session.execute(stmt.on_conflict_do_update(index_elements=[_chats.c.platform, _chats.c.chat_id], set_=rights))
+    stmt = prepared(session, "directory.set_bot_rights", _set_bot_rights)
+    await session.execute(stmt, {"platform": platform, "chat_id": str(chat_id), "status": status,
+                                 "can_delete": can_delete, "can_restrict": can_restrict, "can_pin": can_pin,
+                                 "now": now})
+
+
+def _set_bot_rights(insert: Any) -> Any:
+    rights = {"bot_status": bindparam("status"), "can_delete": bindparam("can_delete"),
+              "can_restrict": bindparam("can_restrict"), "can_pin": bindparam("can_pin"),
+              "rights_updated_at": bindparam("now"), "updated_at": bindparam("now")}
+    stmt = insert(_chats).values(platform=bindparam("platform"), chat_id=bindparam("chat_id"), kind="group",
+                                 first_seen=bindparam("now"), **rights)
+    return stmt.on_conflict_do_update(index_elements=[_chats.c.platform, _chats.c.chat_id],
+                                      set_={k: getattr(stmt.excluded, k) for k in rights})
 
 
 async def get_chat(session: AsyncSession, platform: str, chat_id: str) -> Chat | None:

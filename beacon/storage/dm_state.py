@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 from datetime import datetime
+from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import bindparam, select
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlmodel import Field, SQLModel
 
-from beacon.storage._sql import upsert_insert
+from beacon.storage._sql import prepared
 from beacon.storage.types import UTCDateTime, utcnow
 
 
@@ -30,10 +31,16 @@ _t = DirectMessageState.__table__
 async def set_dm_state(session: AsyncSession, platform: str, user_id: str, *, open: bool, reason: str = "",
                        now: datetime | None = None) -> None:
     now = now or utcnow()
-    stmt = upsert_insert(session, _t).values(platform=platform, user_id=str(user_id), open=open, reason=reason,
-                                             updated_at=now)
-    await session.execute(stmt.on_conflict_do_update(index_elements=[_t.c.platform, _t.c.user_id],
-                                                     set_={"open": open, "reason": reason, "updated_at": now}))
+    stmt = prepared(session, "dm_state.set", _set_dm_state)
+    await session.execute(stmt, {"platform": platform, "user_id": str(user_id), "open": open, "reason": reason,
+                                 "now": now})
+
+
+def _set_dm_state(insert: Any) -> Any:
+    stmt = insert(_t).values(platform=bindparam("platform"), user_id=bindparam("user_id"), open=bindparam("open"),
+                             reason=bindparam("reason"), updated_at=bindparam("now"))
+    return stmt.on_conflict_do_update(index_elements=[_t.c.platform, _t.c.user_id],
+                                      set_={k: getattr(stmt.excluded, k) for k in ("open", "reason", "updated_at")})
 
 
 async def dm_open(session: AsyncSession, platform: str, user_id: str) -> bool | None:

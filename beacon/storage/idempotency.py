@@ -4,10 +4,12 @@ from __future__ import annotations
 
 from datetime import datetime, timedelta
 
-from sqlalchemy import delete, func, select
+from typing import Any
+
+from sqlalchemy import bindparam, delete, func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from beacon.storage._sql import upsert_insert
+from beacon.storage._sql import prepared
 from beacon.storage.models import ProcessedEvent
 from beacon.storage.types import utcnow
 
@@ -23,13 +25,18 @@ async def claim(session: AsyncSession, key: str, ttl: timedelta = DEFAULT_TTL, *
     transaction, so "processed" and "done" cannot disagree.
     """
     now = now or utcnow()
-    stmt = upsert_insert(session, _table).values(key=key, processed_at=now, expires_at=now + ttl)
-    stmt = stmt.on_conflict_do_update(
+    stmt = prepared(session, "idempotency.claim", _claim, returning=[_table.c.key])
+    return (await session.execute(stmt, {"key": key, "now": now, "expires_at": now + ttl})).first() is not None
+
+
+def _claim(insert: Any) -> Any:
+    stmt = insert(_table).values(key=bindparam("key"), processed_at=bindparam("now"),
+                                 expires_at=bindparam("expires_at"))
+    return stmt.on_conflict_do_update(
         index_elements=[_table.c.key],
         set_={"processed_at": stmt.excluded.processed_at, "expires_at": stmt.excluded.expires_at},
-        where=_table.c.expires_at <= now,
+        where=_table.c.expires_at <= bindparam("now"),
     ).returning(_table.c.key)
-    return (await session.execute(stmt)).first() is not None
 
 
 async def seen(session: AsyncSession, key: str, *, now: datetime | None = None) -> bool:

@@ -4,12 +4,13 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from datetime import datetime, timedelta
+from typing import Any
 
-from sqlalchemy import func, or_, select, update
+from sqlalchemy import bindparam, func, or_, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from beacon.actions import ActionBase, encode_action
-from beacon.storage._sql import dialect_name, upsert_insert
+from beacon.storage._sql import dialect_name, prepared
 from beacon.storage.models import FAILED, IN_DOUBT, QUEUED, SENDING, SENT, OutboxItem
 from beacon.storage.types import utcnow
 
@@ -32,15 +33,20 @@ async def enqueue(
     Returns how many rows were new.
     """
     now = now or utcnow()
-    rows = [
-        {"key": a.key, "platform": a.platform, "action": encode_action(a), "priority": a.priority,
-         "state": QUEUED, "attempts": 0, "not_before": not_before, "created_at": now, "updated_at": now}
-        for a in actions
-    ]
-    if not rows:
-        return 0
-    stmt = upsert_insert(session, _t).on_conflict_do_nothing(index_elements=[_t.c.key]).returning(_t.c.key)
-    return len((await session.execute(stmt, rows)).all())
+    stmt = prepared(session, "outbox.enqueue", _enqueue, returning=[_t.c.key])
+    new = 0
+    for a in actions:  # a few rows per event: one prepared statement each beats compiling a multi-row one
+        row = {"key": a.key, "platform": a.platform, "action": encode_action(a), "priority": a.priority,
+               "not_before": not_before, "now": now}
+        new += (await session.execute(stmt, row)).first() is not None
+    return new
+
+
+def _enqueue(insert: Any) -> Any:
+    columns = ("key", "platform", "action", "priority", "not_before")
+    stmt = insert(_t).values(**{c: bindparam(c) for c in columns}, state=QUEUED, attempts=0,
+                             created_at=bindparam("now"), updated_at=bindparam("now"))
+    return stmt.on_conflict_do_nothing(index_elements=[_t.c.key]).returning(_t.c.key)
 
 
 async def claim(session: AsyncSession, platform: str, limit: int = 64, *, now: datetime | None = None) -> list[OutboxItem]:

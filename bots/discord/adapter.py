@@ -760,14 +760,25 @@ class DiscordAdapter(Adapter):
         parent = await self._channel(client, parent_id)
         if not isinstance(parent, discord.TextChannel) or parent.type != discord.ChannelType.text:
             raise BadRequest("private threads need a text channel: set discord.support_channel_id")
+        view = _view(action.buttons)  # refused (too many rows) before anything is created
         thread = await parent.create_thread(name=action.name[:100] or "support", type=discord.ChannelType.private_thread,
                                             invitable=False, auto_archive_duration=10080)
-        for user_id in dict.fromkeys((action.user.user_id, *action.add_user_ids)):
-            await thread.add_user(discord.Object(int(user_id)))
+        await thread.add_user(discord.Object(int(action.user.user_id)))
+        for user_id in dict.fromkeys(action.add_user_ids):
+            if user_id == action.user.user_id:
+                continue
+            try:
+                await thread.add_user(discord.Object(int(user_id)))
+            except ERRORS as exc:
+                # Staff who left the server (or never joined it) must not cost the member their thread.
+                log.warning("opened private thread %s but could not add staff member %s: %s", thread.id, user_id,
+                            self._mask.mask(str(exc)))
+        # The mention in the first message makes Discord show the member their new thread.
         chunks = split_text(f"<@{action.user.user_id}> {action.text}", MAX_MESSAGE_LENGTH)
         message = None
-        for chunk in chunks:
-            message = await thread.send(chunk)
+        for i, chunk in enumerate(chunks):
+            extra: dict[str, Any] = {"view": view} if view is not None and i == len(chunks) - 1 else {}
+            message = await thread.send(chunk, **extra)
         return ActionResult(chat_id=str(thread.id), message_id=str(message.id) if message is not None else None)
 
     async def _answer(self, action: AnswerButton) -> ActionResult:

@@ -61,7 +61,9 @@ def channel_ref(channel: object, *, dm_user: discord.abc.User | None = None) -> 
             raise ValueError("a DM without a known member")
         return ChatRef(platform=PLATFORM, chat_id=str(recipient.id), kind=ChatKind.private)
     if isinstance(channel, discord.Thread):
-        return ChatRef(platform=PLATFORM, chat_id=str(channel.parent_id), kind=ChatKind.forum_thread,
+        kind = ChatKind.private_thread if channel.type == discord.ChannelType.private_thread else \
+            ChatKind.forum_thread
+        return ChatRef(platform=PLATFORM, chat_id=str(channel.parent_id), kind=kind,
                        thread_id=str(channel.id), title=channel.name)
     kind = ChatKind.channel if getattr(channel, "type", None) == discord.ChannelType.news else ChatKind.group
     return ChatRef(platform=PLATFORM, chat_id=str(channel.id), kind=kind,  # type: ignore[attr-defined]

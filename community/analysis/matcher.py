@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+import re
 import unicodedata
-from typing import Iterable, Mapping, NamedTuple
+from typing import Any, Iterable, Mapping, NamedTuple
 
 import ahocorasick_rs
 
@@ -11,6 +12,12 @@ import ahocorasick_rs
 # (A few str.replace calls: str.translate with a mapping goes through Python per character.)
 _FOLD = (("\u2019", "'"), ("\u02bc", "'"), ("\u2018", "'"), ("\uff07", "'"), ("\n", " "), ("\r", " "),
          ("\t", " "), ("\u00a0", " "))
+
+
+_new_tuple = tuple.__new__
+# The ASCII word characters (isalnum or "_"): a set look-up instead of two method calls.
+_ASCII_WORD = frozenset("0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz_")
+_FOLD_ANY = re.compile("[" + "".join(old for old, _ in _FOLD) + "]")
 
 
 class Hit(NamedTuple):
@@ -29,13 +36,6 @@ class Term(NamedTuple):
     substring: bool
 
 
-class _Entry(NamedTuple):  # a tuple: attribute access is cheaper than a dataclass's in the hot loop
-    tags: frozenset[str]
-    lang: str
-    left: bool  # needs a word boundary before
-    right: bool  # needs a word boundary after
-
-
 def _is_word_char(ch: str) -> bool:
     if ch.isalnum() or ch == "_":
         return True
@@ -48,6 +48,11 @@ def fold_case(text: str) -> str:
     low = text.lower()
     if len(low) != len(text):
         low = "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
+    if low.isascii():  # of the characters folded, only three are ASCII: three fast scans
+        if "\n" not in low and "\r" not in low and "\t" not in low:
+            return low
+    elif _FOLD_ANY.search(low) is None:  # one scan for all of them; most texts have none
+        return low
     for old, new in _FOLD:
         if old in low:
             low = low.replace(old, new)
@@ -73,35 +78,61 @@ class TermMatcher:
     def __init__(self, terms: Iterable[Term], inherit: frozenset[str] = frozenset()) -> None:
         """``inherit``: tags a longer term takes over from the terms of its language inside it ("akaun
         saya" is about an account because "akaun" is), since one hit hides the shorter ones it covers."""
+        terms = list(terms)
+        parsed = [parse_term(t.term.strip(), t.substring) for t in terms]
         merged: dict[str, dict[tuple[str, bool, bool], set[str]]] = {}
-        for t in terms:
-            surface, left, right = parse_term(t.term.strip(), t.substring)
-            surface = fold_case(surface)
+        for t, (_, left, right), surface in zip(terms, parsed, _fold_all([p[0] for p in parsed])):
             if not surface:
                 continue
             # A boundary is only checked where the term itself starts/ends with a word character.
             left = left and _is_word_char(surface[0])
             right = right and _is_word_char(surface[-1])
             merged.setdefault(surface, {}).setdefault((t.lang, left, right), set()).add(t.tag)
-        if inherit:
-            _inherit_tags(merged, inherit)
         self._surfaces = list(merged)
-        self._entries = [
-            tuple(_Entry(frozenset(tags), lang, left, right) for (lang, left, right), tags in merged[s].items())
-            for s in self._surfaces
-        ]
+        # Inheriting tags changes no surface: one automaton serves both.
         self._automaton = ahocorasick_rs.AhoCorasick(self._surfaces, matchkind=ahocorasick_rs.MatchKind.Standard)
-        self._views: dict[frozenset[str] | None, list[tuple[tuple[frozenset[str], bool, bool], ...]]] = {}
+        if inherit:
+            _inherit_tags(merged, inherit, self._automaton)
+        # Per language: (surface index, (tags, left, right)) of its entries; views are put together
+        # from these, so a new language set costs a few hundred steps, not one per surface.
+        self._by_lang: dict[str, list[tuple[int, tuple[frozenset[str], bool, bool]]]] = {}
+        for i, surface in enumerate(self._surfaces):
+            for (lang, left, right), tags in merged[surface].items():
+                self._by_lang.setdefault(lang, []).append((i, (frozenset(tags), left, right)))
+        self._views: dict[frozenset[str] | None, list[Any]] = {}
 
-    def _view(self, langs: frozenset[str] | None) -> list[tuple[tuple[frozenset[str], bool, bool], ...]]:
+    def table(self) -> tuple[list[str], dict[str, list[tuple[int, tuple[frozenset[str], bool, bool]]]]]:
+        """What construction computed, in plain data (``from_table`` takes it back): surfaces, and per
+        language its (surface index, (tags, left, right)) entries."""
+        return self._surfaces, self._by_lang
+
+    @classmethod
+    def from_table(cls, table: tuple[list[str], dict[str, list[tuple[int, tuple[frozenset[str], bool, bool]]]]]
+                   ) -> TermMatcher:
+        """The matcher ``table()`` came from, without merging terms and inheriting tags again."""
+        surfaces, by_lang = table
+        obj = cls.__new__(cls)
+        obj._surfaces = list(surfaces)
+        obj._automaton = ahocorasick_rs.AhoCorasick(obj._surfaces, matchkind=ahocorasick_rs.MatchKind.Standard)
+        obj._by_lang = by_lang
+        obj._views = {}
+        return obj
+
+    def _view(self, langs: frozenset[str] | None) -> list[Any]:
         """Per surface, the (tags, left, right) of the entries of ``langs``: filtered once per language
         set, so the per-match loop never looks at other languages' entries."""
         view = self._views.get(langs)
         if view is None:
-            view = self._views[langs] = [
-                tuple((e.tags, e.left, e.right) for e in entries if langs is None or e.lang in langs)
-                for entries in self._entries
-            ]
+            entries: list[list[tuple[frozenset[str], bool, bool]] | None] = [None] * len(self._surfaces)
+            for lang in (self._by_lang if langs is None else langs):
+                for i, entry in self._by_lang.get(lang, ()):
+                    if entries[i] is None:
+                        entries[i] = [entry]
+                    else:
+                        entries[i].append(entry)  # type: ignore[union-attr]
+            # None: no entry of these languages; a (tags, left, right) tuple: exactly one (the usual
+            # case); a list: several.
+            view = self._views[langs] = [e[0] if e is not None and len(e) == 1 else e for e in entries]
         return view
 
     def find(self, folded: str, langs: frozenset[str] | None = None) -> list[Hit]:
@@ -116,9 +147,23 @@ class TermMatcher:
             matches = self._automaton.find_matches_as_indexes(folded, overlapping=True)
         view = self._view(langs)
         valid: list[tuple[int, int, frozenset[str]]] = []
+        append = valid.append
+        ascii_word = _ASCII_WORD
         for index, start, end in matches:
             entries = view[index]
-            if not entries:
+            if entries is None:
+                continue
+            if type(entries) is tuple:  # the usual case: one language's entry for this surface
+                entry_tags, left, right = entries
+                if left and start:
+                    c = folded[start - 1]
+                    if c in ascii_word or (c > "\x7f" and _is_word_char(c)):
+                        continue
+                if right and end < n:
+                    c = folded[end]
+                    if c in ascii_word or (c > "\x7f" and _is_word_char(c)):
+                        continue
+                append((start, -end, entry_tags))
                 continue
             before_ok = after_ok = None
             tags: frozenset[str] | None = None
@@ -126,18 +171,18 @@ class TermMatcher:
                 if left:
                     if before_ok is None:
                         c = folded[start - 1] if start else " "
-                        before_ok = not (c.isalnum() or c == "_" or (c > "\u02ff" and _is_word_char(c)))
+                        before_ok = not (c in ascii_word or (c > "\x7f" and _is_word_char(c)))
                     if not before_ok:
                         continue
                 if right:
                     if after_ok is None:
                         c = folded[end] if end < n else " "
-                        after_ok = not (c.isalnum() or c == "_" or (c > "\u02ff" and _is_word_char(c)))
+                        after_ok = not (c in ascii_word or (c > "\x7f" and _is_word_char(c)))
                     if not after_ok:
                         continue
                 tags = entry_tags if tags is None else tags | entry_tags
             if tags is not None:
-                valid.append((start, -end, tags))
+                append((start, -end, tags))
         # Leftmost-longest among the valid ones: a longer term that fails its boundary ("invalid
         # sign" in "invalid signature") must not hide a shorter one that holds ("invalid").
         valid.sort()  # by start, longest first (frozensets compare only on exact ties, harmlessly)
@@ -145,17 +190,29 @@ class TermMatcher:
         last_end = -1
         for start, neg_end, tags in valid:
             if start >= last_end:
-                hits.append(Hit(tags, start, -neg_end))
                 last_end = -neg_end
+                hits.append(_new_tuple(Hit, (tags, start, last_end)))  # Hit(...) without its Python __new__
         return hits
 
 
-def _inherit_tags(merged: dict[str, dict[tuple[str, bool, bool], set[str]]], inherit: frozenset[str]) -> None:
+def _fold_all(texts: list[str]) -> list[str]:
+    """``fold_case`` of each text, done on them joined (one call instead of thousands at start-up)."""
+    joined = "\x00".join(texts)
+    folded = fold_case(joined)
+    if len(folded) != len(joined) or folded.count("\x00") != len(texts) - 1:  # pragma: no cover - defensive
+        return [fold_case(t) for t in texts]
+    return folded.split("\x00")
+
+
+def _inherit_tags(merged: dict[str, dict[tuple[str, bool, bool], set[str]]], inherit: frozenset[str],
+                  inner: ahocorasick_rs.AhoCorasick) -> None:
+    """``inner``: an automaton over ``list(merged)``, overlapping matches."""
     surfaces = list(merged)
-    inner = ahocorasick_rs.AhoCorasick(surfaces, matchkind=ahocorasick_rs.MatchKind.Standard)
     for i, surface in enumerate(surfaces):
         if " " not in surface and len(surface) < 4:
             continue  # too short to contain another term worth inheriting from
+        if all(tags & inherit for tags in merged[surface].values()):
+            continue  # every entry has a topic of its own: nothing to take over
         gained: dict[str, set[str]] = {}
         for j, start, end in inner.find_matches_as_indexes(surface, overlapping=True):
             if j == i:

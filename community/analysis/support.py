@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
+from pathlib import Path
 
 from beacon.analysis.base import NOT_A_REQUEST, SupportAssessment
 from beacon.verdict import AnalysisInput, Category, Finding, Flag, Span, Urgency
@@ -29,21 +29,27 @@ _CATEGORY_NAMES = {
 }
 
 
+# An Enum's .value is a property lookup: the strings, once.
+_VALUE = {m: m.value for enum in (Category, Urgency) for m in enum}
+_SEEN_MAX = 4096
+_SEEN_CHARS = 1000
 # The lexicons to match for each language (a missing key: all of them).
 _LANGUAGE_SETS = {lang: frozenset({lang, "en", UNIVERSAL_LANG}) for lang in lx.LEXICONS}
 
 
-@dataclass
 class Evidence:
     """What the lexicon found in one message: tags and where they matched."""
 
-    tags: set[str]
-    hits: list[Hit]
-    question: bool
+    __slots__ = ("tags", "hits", "question")
+
+    def __init__(self, tags: set[str], hits: list[Hit], question: bool) -> None:
+        self.tags = tags
+        self.hits = hits
+        self.question = question
 
     def spans(self, *tags: str) -> tuple[Span, ...]:
-        wanted = set(tags)
-        return tuple(Span(start=h.start, end=h.end) for h in self.hits if h.tags & wanted)
+        wanted = frozenset(tags)
+        return tuple(Span.at(h.start, h.end) for h in self.hits if not h.tags.isdisjoint(wanted))
 
 
 def _paired(hits: list[Hit], first: str, second: str) -> list[Hit]:
@@ -73,13 +79,18 @@ class SupportAnalyser:
         self._bots = frozenset(b.lstrip("@").lower() for b in bot_usernames if b)
         self._bot_mentions = tuple("@" + b for b in self._bots)
         self._matcher: TermMatcher | None = None
+        # The assessment of a text depends on nothing else but the language, the flags and whether
+        # the bot is addressed (staff aside): chats repeat texts (spam waves, copied questions), so the
+        # last few thousand are remembered (bounded; cleared when full).
+        self._seen: dict[tuple[str, str | None, frozenset[Flag], bool], SupportAssessment] = {}
 
     @property
     def _terms(self) -> TermMatcher:
         if self._matcher is None:  # built on first use: importing this module stays cheap
-            terms = build_terms(lx.LEXICONS, lx.SUBSTRING_LANGS) + build_terms({UNIVERSAL_LANG: lx.UNIVERSAL},
-                                                                               frozenset())
-            self._matcher = TermMatcher(terms, inherit=lx.DOMAIN_TAGS)
+            from beacon.analysis.prebuilt import load
+
+            table = load(_TERMS_FILE, _terms_key())
+            self._matcher = TermMatcher.from_table(table) if _is_table(table) else _build_matcher()
         return self._matcher
 
     @staticmethod
@@ -101,7 +112,7 @@ class SupportAnalyser:
             tags.add(lx.BLOCKED)
         if lx.APPFAIL in tags:
             tags.update((lx.PROBLEM, lx.APP))
-        question = _QUESTION_MARK.search(head) is not None
+        question = "?" in head or (not head.isascii() and _QUESTION_MARK.search(head) is not None)
         return Evidence(tags, hits, question)
 
     def _from_staff(self, message: AnalysisInput) -> bool:
@@ -120,19 +131,33 @@ class SupportAnalyser:
     def assess(self, message: AnalysisInput, language: str | None, flags: frozenset[Flag]) -> SupportAssessment:
         if not message.text or self._from_staff(message):
             return NOT_A_REQUEST
-        ev = self.evidence(message.text, language)
-        if not self._is_request(ev, flags, self._mentions_bot(message)):
+        text = message.text
+        mentions_bot = self._mentions_bot(message)
+        if len(text) > _SEEN_CHARS:  # long texts rarely repeat: not worth their memory
+            return self._assess(text[:MAX_CHARS], language, flags, mentions_bot)
+        key = (text, language, flags, mentions_bot)
+        seen = self._seen.get(key)
+        if seen is None:
+            seen = self._assess(text, language, flags, mentions_bot)
+            if len(self._seen) >= _SEEN_MAX:
+                self._seen.clear()
+            self._seen[key] = seen
+        return seen
+
+    def _assess(self, text: str, language: str | None, flags: frozenset[Flag], mentions_bot: bool) -> SupportAssessment:
+        ev = self.evidence(text, language)
+        if not self._is_request(ev, flags, mentions_bot):
             return NOT_A_REQUEST
         category = self._category(ev)
         urgency = self._urgency(ev, category)
         reason = f"asks for help with {_CATEGORY_NAMES[category]}"
         if urgency is Urgency.critical:
             reason += ": account taken over or funds being taken"
-        finding = Finding(
+        finding = Finding.of(
             analyser=self.name,
             reason=reason,
             spans=ev.spans(lx.PROBLEM, lx.BLOCKED, lx.LOCK, lx.COMPROMISE, lx.HOWTO, lx.ARRIVE, lx.ACTED),
-            detail={"category": category.value, "urgency": urgency.value, "language": language or ""},
+            detail={"category": _VALUE[category], "urgency": _VALUE[urgency], "language": language or ""},
         )
         return SupportAssessment(support_request=True, category=category, urgency=urgency, findings=(finding,))
 
@@ -206,6 +231,31 @@ class SupportAnalyser:
         if lx.STILL in t and category is Category.deposit_withdrawal:
             return Urgency.high
         return Urgency.normal
+
+
+def _build_matcher() -> TermMatcher:
+    terms = build_terms(lx.LEXICONS, lx.SUBSTRING_LANGS) + build_terms({UNIVERSAL_LANG: lx.UNIVERSAL}, frozenset())
+    return TermMatcher(terms, inherit=lx.DOMAIN_TAGS)
+
+
+# The matcher's merged entries, computed ahead of time (start-up time; see beacon.analysis.prebuilt).
+_TERMS_FILE = Path(__file__).with_name("support_terms.marshal")
+
+
+def _terms_key() -> bytes:
+    from beacon.analysis.prebuilt import digest
+
+    here = Path(__file__)
+    return digest([here.with_name("lexicon.py"), here.with_name("matcher.py"), here])
+
+
+def _is_table(table: object) -> bool:
+    return isinstance(table, tuple) and len(table) == 2 and isinstance(table[0], list) and isinstance(table[1], dict)
+
+
+def support_terms_table() -> tuple[Path, bytes, object]:
+    """(file, key, freshly computed matcher table), for ``beacon.analysis.prebuilt``."""
+    return _TERMS_FILE, _terms_key(), _build_matcher().table()
 
 
 def build_support_analyser(settings) -> SupportAnalyser:  # noqa: ANN001 - beacon.config.Settings

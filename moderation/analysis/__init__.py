@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from beacon.config import Settings
+from typing import TYPE_CHECKING
+
 from beacon.verdict import Analyser
 from moderation.analysis.bip39 import Bip39Index
 from moderation.analysis.brand import BrandProfile
@@ -18,6 +19,9 @@ from moderation.analysis.spam import SpamAnalyser
 from moderation.analysis.vocabulary import CONTEXT_CATEGORIES, LEXICON, MESSENGER_DOMAINS, SHORTENERS
 
 __all__ = ["build_flag_analysers"]
+
+if TYPE_CHECKING:  # the full Settings or beacon.analysis.sections.AnalysisSettings
+    from beacon.config import Settings
 
 
 def build_flag_analysers(settings: Settings) -> list[Analyser]:

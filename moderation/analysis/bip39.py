@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
+import importlib.util
 import re
 import unicodedata
-from dataclasses import dataclass
-
-from mnemonic import Mnemonic
+from pathlib import Path
+from typing import NamedTuple
 
 MIN_WORDS = 12  # the shortest standard mnemonic
 _LETTERS_RE = re.compile(r"[^\W\d_]+")
@@ -14,16 +14,27 @@ _LETTERS_RE = re.compile(r"[^\W\d_]+")
 _NO_TYPO_LANGS = frozenset({"chinese_simplified", "chinese_traditional", "japanese", "korean"})
 
 
-def _forms(word: str, strip_accents: bool) -> set[str]:
-    forms = {unicodedata.normalize(f, word).lower() for f in ("NFC", "NFKC")}
+def _all_forms(words: list[str], strip_accents: bool) -> set[str]:
+    """Every word's lookup forms: lowercase NFC and NFKC, plus NFKD without accents (``strip_accents``).
+    Computed on the whole list at once (a line break never composes with a neighbour, so normalising
+    the joined list normalises each word): this is start-up time of every process that analyses."""
+    joined = "\n".join(words)
+    if joined.isascii():  # every form of an ASCII word is the word in lowercase
+        return set(joined.lower().split("\n"))
+    normalize = unicodedata.normalize
+    forms = set(normalize("NFC", joined).lower().split("\n"))
+    forms.update(normalize("NFKC", joined).lower().split("\n"))
     if strip_accents:
-        decomposed = unicodedata.normalize("NFKD", word)
-        forms.add("".join(ch for ch in decomposed if not unicodedata.combining(ch)).lower())
+        decomposed = normalize("NFKD", joined)
+        if not decomposed.isascii():
+            combining = unicodedata.combining
+            for mark in [c for c in set(decomposed) if combining(c)]:
+                decomposed = decomposed.replace(mark, "")
+        forms.update(decomposed.lower().split("\n"))
     return forms
 
 
-@dataclass(frozen=True, slots=True)
-class SeedRun:
+class SeedRun(NamedTuple):
     """A run of wordlist words: language, word count, character offsets in the analysed text."""
 
     language: str
@@ -33,38 +44,87 @@ class SeedRun:
     typos: int
 
 
+def _wordlist_dir() -> Path:
+    """The word lists ``mnemonic`` ships, found without importing it (its import is start-up time)."""
+    spec = importlib.util.find_spec("mnemonic")
+    if spec is None or not spec.submodule_search_locations:
+        raise RuntimeError("mnemonic is not installed")
+    return Path(next(iter(spec.submodule_search_locations))) / "wordlist"
+
+
+def _compute_mask(languages: tuple[str, ...]) -> dict[str, int]:
+    from mnemonic import Mnemonic
+
+    mask: dict[str, int] = {}
+    for bit, lang in enumerate(languages):
+        # The package's Russian list has one corrupted entry.
+        words = [w for w in Mnemonic(lang).wordlist if "\ufffd" not in w]
+        forms = _all_forms(words, lang not in _NO_TYPO_LANGS)
+        flag = 1 << bit
+        # Set every form's bit at C speed; the few forms an earlier list has too get both bits.
+        shared = [(form, mask[form]) for form in forms.intersection(mask)]
+        mask.update(dict.fromkeys(forms, flag))
+        for form, earlier in shared:
+            mask[form] = earlier | flag
+    return mask
+
+
+def bip39_table() -> tuple[Path, bytes, dict[str, int]]:
+    """(file, key, freshly computed word → language-bits table), for ``beacon.analysis.prebuilt``."""
+    key, languages = _table_key()
+    return _TABLE_FILE, key, _compute_mask(languages)
+
+
+def _table_key() -> tuple[bytes, tuple[str, ...]]:
+    from beacon.analysis.prebuilt import digest
+
+    lists = sorted(_wordlist_dir().glob("*.txt"))
+    return digest([Path(__file__), *lists]), tuple(path.name.split(".")[0] for path in lists)
+
+
+_TABLE_FILE = Path(__file__).with_name("bip39_index.marshal")
+
+
 class Bip39Index:
-    """Every wordlist ``mnemonic`` ships, as word → bitmask of languages, plus typo neighbourhoods."""
+    """Every wordlist ``mnemonic`` ships, as word → bitmask of languages, plus typo neighbourhoods.
+    The table is read from ``bip39_index.marshal`` when it is current (see beacon.analysis.prebuilt)."""
 
     def __init__(self) -> None:
-        self.languages: tuple[str, ...] = tuple(sorted(Mnemonic.list_languages()))
-        self._mask: dict[str, int] = {}
-        self._lists: list[tuple[str, ...]] = []
-        for bit, lang in enumerate(self.languages):
-            strip = lang not in _NO_TYPO_LANGS
-            forms: set[str] = set()
-            for word in Mnemonic(lang).wordlist:
-                if "\ufffd" in word:
-                    continue  # the package's Russian list has one corrupted entry
-                for form in _forms(word, strip):
-                    self._mask[form] = self._mask.get(form, 0) | (1 << bit)
-                    forms.add(form)
-            self._lists.append(tuple(sorted(forms)) if strip else ())
+        from beacon.analysis.prebuilt import load
+
+        key, self.languages = _table_key()
+        mask = load(_TABLE_FILE, key)
+        if not isinstance(mask, dict):
+            mask = _compute_mask(self.languages)
+        self._mask: dict[str, int] = mask
         self._words = frozenset(self._mask)
-        # Per language: words and their one-letter deletions, built on the first typo check.
+        # Per language: its words (typo-tolerant lists only) and their one-letter deletions, made on
+        # the first typo check of that language.
+        self._lists: list[frozenset[str] | None] = [None] * len(self.languages)
         self._near: list[frozenset[str] | None] = [None] * len(self.languages)
+
+    def _list(self, bit: int) -> frozenset[str]:
+        forms = self._lists[bit]
+        if forms is None:
+            if self.languages[bit] in _NO_TYPO_LANGS:
+                forms = frozenset()
+            else:
+                flag = 1 << bit
+                forms = frozenset(w for w, m in self._mask.items() if m & flag)
+            self._lists[bit] = forms
+        return forms
 
     def mask(self, token: str) -> int:
         return self._mask.get(token, 0)
 
     def near(self, token: str, bit: int) -> bool:
         """One edit away from a word of this list (typo tolerance), for words of 4+ letters."""
-        if len(token) < 4 or not self._lists[bit]:
+        if len(token) < 4 or not self._list(bit):
             return False
         near = self._near[bit]
         if near is None:
-            built = set(self._lists[bit])
-            for form in self._lists[bit]:
+            built = set(self._list(bit))
+            for form in self._list(bit):
                 built.update(form[:i] + form[i + 1:] for i in range(len(form)))
             near = self._near[bit] = frozenset(built)
         if token in near:

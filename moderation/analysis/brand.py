@@ -3,9 +3,8 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from typing import TYPE_CHECKING, NamedTuple
 
-from beacon.config import Settings
 from moderation.analysis import vocabulary
 from moderation.analysis.links import LinkFinder
 from moderation.analysis.skeleton import compact, skeleton, typo_budget, within
@@ -14,13 +13,15 @@ _SPLIT_RE = re.compile(r"[\W_]+")
 _DIGITS_RE = re.compile(r"\d+")
 _REPEATS_RE = re.compile(r"(.)\1+")
 
+if TYPE_CHECKING:  # the full Settings or beacon.analysis.sections.AnalysisSettings
+    from beacon.config import Settings
+
 
 def _squeeze(text: str) -> str:
     return _REPEATS_RE.sub(r"\1", text)
 
 
-@dataclass(frozen=True, slots=True)
-class StaffLook:
+class StaffLook(NamedTuple):
     """The names a verified staff member is known by, as skeletons."""
 
     platform: str
@@ -41,6 +42,7 @@ class BrandProfile:
         self.allowed_domains = frozenset(
             d.lower().strip(".") for d in analysis.allowed_domains if d.strip()
         )
+        self._trusted = tuple(self.official_domains | self.allowed_domains)
         tokens: set[str] = set()
         for name in [brand.name, *analysis.brand_aliases]:
             token = compact(name)
@@ -51,8 +53,10 @@ class BrandProfile:
             token = compact(label)
             if len(token) >= 3:
                 tokens.add(token)
-        self.tokens: tuple[str, ...] = tuple(sorted(tokens, key=len, reverse=True))
+        self.tokens: tuple[str, ...] = tuple(sorted(tokens, key=lambda t: (-len(t), t)))  # longest first, stable
         self.display_name = brand.name
+        self._extra_titles = tuple(analysis.staff_titles)
+        self._titles: tuple[frozenset[str], tuple[str, ...], frozenset[str]] | None = None
 
         handles = {h.lower().lstrip("@") for h in [*brand.bot_usernames, *analysis.official_handles] if h}
         handles |= {m.username.lower().lstrip("@") for m in settings.staff if m.username}
@@ -78,14 +82,33 @@ class BrandProfile:
                 )
             )
         self.staff = tuple(looks)
-        self.titles = frozenset(compact(t) for t in [*vocabulary.STAFF_TITLES, *analysis.staff_titles] if compact(t))
-        self._long_titles = tuple(t for t in self.titles if len(t) >= 4 or not t.isascii())
-        self.affixes = frozenset(compact(w) for w in vocabulary.DOMAIN_AFFIXES) | self.titles
+
+    def _title_sets(self) -> tuple[frozenset[str], tuple[str, ...], frozenset[str]]:
+        """Staff titles (and domain affixes) as skeletons, made on first use: titles in other scripts
+        need the whole confusables table, which most messages never do (start-up time)."""
+        if self._titles is None:
+            titles = frozenset(c for c in (compact(t) for t in [*vocabulary.STAFF_TITLES, *self._extra_titles]) if c)
+            long_titles = tuple(t for t in titles if len(t) >= 4 or not t.isascii())
+            affixes = frozenset(compact(w) for w in vocabulary.DOMAIN_AFFIXES) | titles
+            self._titles = (titles, long_titles, affixes)
+        return self._titles
+
+    @property
+    def titles(self) -> frozenset[str]:
+        return self._title_sets()[0]
+
+    @property
+    def _long_titles(self) -> tuple[str, ...]:
+        return self._title_sets()[1]
+
+    @property
+    def affixes(self) -> frozenset[str]:
+        return self._title_sets()[2]
 
     # --- domains -------------------------------------------------------------------------
     def is_trusted_host(self, host: str) -> bool:
         """Official or allowed domain, or a subdomain of one."""
-        for domain in self.official_domains | self.allowed_domains:
+        for domain in self._trusted:
             if host == domain or host.endswith("." + domain):
                 return True
         return False

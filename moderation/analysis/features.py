@@ -7,7 +7,7 @@ import unicodedata
 from typing import TYPE_CHECKING
 
 from beacon.verdict import AnalysisInput, Span
-from moderation.analysis.lexicon import UNSPACED_RE, WORD_RE, Hit, Hits, TokenOffsets
+from moderation.analysis.lexicon import UNSPACED_RE, Hit, Hits, TokenOffsets, word_re
 
 if TYPE_CHECKING:
     from moderation.analysis.lexicon import Lexicon
@@ -17,6 +17,10 @@ DIGIT_RE = re.compile(r"\d")
 # Pictographs and dingbats, for "mass emoji" signals.
 EMOJI_RE = re.compile(r"[\u2600-\u27bf\u2b50\u2b55\U0001f300-\U0001faff]")
 MAX_CHARS = 32_768
+# Bytes of ASCII text: word characters ([0-9A-Za-z_]) kept, every other byte a space.
+_ASCII_NON_WORD_TO_SPACE = bytes(
+    b if (48 <= b <= 57 or 65 <= b <= 90 or 97 <= b <= 122 or b == 95) else 32 for b in range(256)
+)
 CLAUSE_SPLIT_RE = re.compile(r"(?<!\d)[.!?](?!\w)|[;\n。！？；]|,\s*(?:but|however|но|但是|pero|mas|ama)\b")
 
 
@@ -58,8 +62,16 @@ class MessageFeatures:
         return low
 
     @lazy
+    def _word_re(self) -> re.Pattern[str]:
+        low = self.lower
+        return word_re(low, not low.isascii() and self.unspaced)
+
+    @lazy
     def tokens(self) -> list[str]:
-        return WORD_RE.findall(self.lower)
+        low = self.lower
+        if low.isascii():  # the same tokens as ASCII_WORD_RE.findall: other bytes become spaces, in C
+            return low.encode().translate(_ASCII_NON_WORD_TO_SPACE).decode().split()
+        return self._word_re.findall(low)
 
     @lazy
     def joined(self) -> str:
@@ -74,11 +86,11 @@ class MessageFeatures:
 
     @lazy
     def offsets(self) -> TokenOffsets:
-        return TokenOffsets(self.lower)
+        return TokenOffsets(self.lower, self._word_re)
 
     @lazy
     def unspaced(self) -> bool:
-        return UNSPACED_RE.search(self.text) is not None
+        return not self.text.isascii() and UNSPACED_RE.search(self.text) is not None
 
     @lazy
     def hits(self) -> Hits:
@@ -91,9 +103,12 @@ class MessageFeatures:
 
     @lazy
     def digit_count(self) -> int:
-        if DIGIT_RE.search(self.text) is None:  # most chat has no digit at all: one C scan
+        text = self.text
+        if text.isascii():  # deleting the ASCII digits in C beats a regex scan
+            return len(text) - len(text.encode().translate(None, b"0123456789"))
+        if DIGIT_RE.search(text) is None:  # most chat has no digit at all: one C scan
             return 0
-        return len(DIGIT_RE.findall(self.text))
+        return len(DIGIT_RE.findall(text))
 
     @lazy
     def emoji_count(self) -> int:
@@ -142,4 +157,4 @@ class FeatureCache:
 
 def clamp_span(start: int, end: int, length: int) -> Span:
     start = max(0, min(start, length))
-    return Span(start=start, end=max(start, min(end, length)))
+    return Span.at(start, max(start, min(end, length)))

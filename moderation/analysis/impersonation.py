@@ -36,21 +36,21 @@ class ImpersonationAnalyser:
         brand = self._brand
         look = brand.imitated_staff(name, username)
         if look is not None:
-            return Finding(
+            return Finding.of(
                 analyser=self.name, flag=Flag.impersonation,
                 reason=f"the author's name is confusable with verified staff member {look.label}",
                 detail={"imitates": look.label, "kind": "staff_lookalike"},
             )
         bot = brand.imitated_bot(username, name)
         if bot is not None:
-            return Finding(
+            return Finding.of(
                 analyser=self.name, flag=Flag.impersonation,
                 reason=f"the author's name is confusable with the brand's bot @{bot}",
                 detail={"imitates": bot, "kind": "bot_lookalike"},
             )
         for value in (name, username):
             if value and brand.mentions_brand(value) and brand.has_title(value):
-                return Finding(
+                return Finding.of(
                     analyser=self.name, flag=Flag.impersonation,
                     reason="the author's name presents them as the brand's staff, but they are not verified staff",
                     detail={"kind": "brand_title"},

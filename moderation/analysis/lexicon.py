@@ -16,10 +16,23 @@ _CJK = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff"
 # Word tokens; a CJK run is its own token, so "VIP带单群" gives "vip" and "带单群".
 WORD_RE = re.compile(rf"[^\W{_CJK}]+|[{_CJK}]+")
 _WORD_RE = WORD_RE
+# The same tokens, cheaper: ASCII text needs no Unicode look-ups, and text without CJK characters
+# needs no CJK ranges (every word character is a word).
+ASCII_WORD_RE = re.compile(r"[0-9A-Za-z_]+")
+_PLAIN_WORD_RE = re.compile(r"\w+")
+
+
+def word_re(text: str, unspaced: bool = True) -> re.Pattern[str]:
+    """The word-token pattern for ``text`` (WORD_RE's tokens): the ASCII one for ASCII text, a plain
+    ``\w+`` when ``unspaced`` is False (no character of UNSPACED_RE's scripts, so no CJK either)."""
+    if text.isascii():
+        return ASCII_WORD_RE
+    return WORD_RE if unspaced else _PLAIN_WORD_RE
 UNSPACED_RE = re.compile(
     r"[\u0600-\u06ff\u0900-\u097f\u0e00-\u0e7f\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff]"
 )
 _BOUNDED_SCRIPT_RE = re.compile(r"[\u0600-\u06ff\u0900-\u097f]")
+_new_tuple = tuple.__new__
 _STEM_KEY = 3  # stems are indexed by their first three characters
 _MEMO_SIZE = 50_000
 
@@ -132,6 +145,11 @@ class Lexicon:
         self._inner = [(re.compile(r), tuple(sorted(c))) for r, c in inner_stems.items()]
         self._inner_any = re.compile("|".join(inner_stems)) if inner_stems else None
         self._inner_ascii = any(r.isascii() for r in inner_stems)
+        # Each of those regexes starts with a literal letter: one scan for any of those letters rules
+        # most texts out (the alternation itself is tried at every position).
+        initials = {r[0] for r in inner_stems}
+        self._inner_gate = (re.compile("[" + "".join(re.escape(c) for c in sorted(initials)) + "]")
+                            if inner_stems and all(c.isalnum() for c in initials) else None)
         self._phrase_cats = [tuple(sorted(cats)) for cats in substrings.values()]
         # Arabic-script and Devanagari text is written with spaces: a phrase there must be a whole
         # word (or words), or "لا" would match inside "سلام". CJK, Thai and Hangul (particles glue
@@ -163,11 +181,13 @@ class Lexicon:
             cats, spaces = self._word_cats, self._word_spaces
             for index, start, _ in self._word_ac.find_matches_as_indexes(padded, overlapping=True):
                 first = padded.count(" ", 0, start)
-                hit = Hit(first, first + spaces[index] + 1, True)
+                hit = _new_tuple(Hit, (first, first + spaces[index] + 1, True))  # Hit(...), minus its __new__
                 for category in cats[index]:
                     found.setdefault(category, []).append(hit)
         inner = self._inner_any
-        if inner is not None and (self._inner_ascii or not joined.isascii()) and inner.search(joined):
+        if inner is not None and (self._inner_ascii or not joined.isascii()) and (
+            self._inner_gate is None or self._inner_gate.search(joined) is not None
+        ) and inner.search(joined):
             self._match_inner(joined, found)
         if self._automaton is not None and unspaced:
             phrase_cats, bounded = self._phrase_cats, self._bounded
@@ -175,7 +195,7 @@ class Lexicon:
             for index, start, end in self._automaton.find_matches_as_indexes(low, overlapping=True):
                 if bounded[index] and not _whole_word(low, start, end, bounded[index] == 2):
                     continue
-                hit = Hit(start, end, False)
+                hit = _new_tuple(Hit, (start, end, False))
                 for category in phrase_cats[index]:
                     found.setdefault(category, []).append(hit)
         return found
@@ -194,9 +214,10 @@ def _whole_word(text: str, start: int, end: int, right: bool) -> bool:
 class TokenOffsets:
     """Character offsets of word tokens, computed only when a finding needs a span."""
 
-    def __init__(self, lower: str) -> None:
+    def __init__(self, lower: str, pattern: re.Pattern[str] | None = None) -> None:
+        """``pattern``: the one the tokens were found with (``word_re``); WORD_RE's tokens either way."""
         self._lower = lower
-        self._offsets = [(m.start(), m.end()) for m in _WORD_RE.finditer(lower)]
+        self._offsets = [(m.start(), m.end()) for m in (pattern or word_re(lower)).finditer(lower)]
 
     def text_of(self, hit: Hit) -> str:
         span = self.span(hit)
@@ -204,12 +225,12 @@ class TokenOffsets:
 
     def span(self, hit: Hit) -> Span:
         if not hit.by_token:
-            return Span(start=hit.start, end=hit.end)
+            return Span.at(hit.start, hit.end)
         if not self._offsets:
-            return Span(start=0, end=0)
+            return Span.at(0, 0)
         first = self._offsets[min(hit.start, len(self._offsets) - 1)]
         last = self._offsets[min(hit.end, len(self._offsets)) - 1]
-        return Span(start=first[0], end=max(first[0], last[1]))
+        return Span.at(first[0], max(first[0], last[1]))
 
     def char_start(self, hit: Hit) -> int:
         return self.span(hit).start

@@ -6,7 +6,8 @@ import re
 from typing import NamedTuple
 
 import idna
-import tldextract
+
+from moderation.analysis.suffixes import PublicSuffixList
 
 # Scheme URLs, www. URLs, and bare host names followed by a public suffix ("okx-rewards.xyz/x").
 _URL_RE = re.compile(
@@ -58,13 +59,11 @@ class Link(NamedTuple):
 
 
 class LinkFinder:
-    """Finds links; the public suffix list is the snapshot bundled with tldextract (no network)."""
+    """Finds links; the public suffix list is the snapshot bundled with tldextract, split by
+    ``suffixes.PublicSuffixList`` (tldextract's algorithm, no network, no disk cache)."""
 
-    def __init__(self) -> None:
-        # suffix_list_urls=() and no cache dir: never fetch the list, never write to disk.
-        self._extract = tldextract.TLDExtract(
-            suffix_list_urls=(), cache_dir=None, include_psl_private_domains=True
-        )
+    def __init__(self, suffixes: PublicSuffixList | None = None) -> None:
+        self._extract = (suffixes or PublicSuffixList()).split
         self._hosts: dict[str, tuple[str, str, str, str, bool] | None] = {}
 
     def domain_label(self, domain: str) -> str:

@@ -48,9 +48,9 @@ class PhishingAnalyser:
             if kind is None:
                 continue
             shown = link.registrable if link.suffix else "an IP address"
-            findings.append(Finding(
+            findings.append(Finding.of(
                 analyser=self.name, reason=_REASONS[kind].format(domain=shown), flag=Flag.phishing,
-                spans=(Span(start=link.start, end=link.end),),
+                spans=(Span.at(link.start, link.end),),
                 detail={"domain": link.registrable, "kind": kind},
             ))
         return findings

@@ -4,20 +4,21 @@ from __future__ import annotations
 
 import re
 
-import phonenumbers
-
+from beacon.analysis.lazy_re import LazyPattern
 from beacon.verdict import AnalysisInput, Finding, Flag, Span
 from moderation.analysis.features import FeatureCache
 
-_EMAIL_RE = re.compile(
+# Patterns compiled on first use (beacon.analysis.lazy_re): most messages hold no '@' and few digits.
+_EMAIL_RE = LazyPattern(
     r"(?<![\w.+\-/])[\w+\-](?:[\w.+\-]{0,62}[\w+\-])?@[^\W_](?:[\w\-]{0,62})(?:\.[\w\-]{1,63})*\.[^\W\d_]{2,24}(?![\w\-])"
 )
 # Image names like "logo@2x.png" are not addresses.
 _NOT_EMAIL_TLDS = frozenset({"png", "jpg", "jpeg", "gif", "webp", "svg"})
 # A run of digits with the separators phone numbers are written with.
-_CANDIDATE_RE = re.compile(r"(?<![\w+])\+?\(?\d[\d\s().\-]{5,20}\d(?!\w)")
+_CANDIDATE_RE = LazyPattern(r"(?<![\w+])\+?\(?\d[\d\s().\-]{5,20}\d(?!\w)")
+_DIGIT_RE = re.compile(r"\d")
 # Words that say the digits nearby are a phone number (when there is no leading '+').
-_PHONE_CONTEXT_RE = re.compile(
+_PHONE_CONTEXT_RE = LazyPattern(
     r"phone|tel\b|tel:|mobile|cell|call me|whats\s?app|viber|wechat|телефон|номер|позвон|звон|моб"
     r"|电话|手机|联系方式|微信|teléfono|telefono|número|numero|celular|móvil|movil|telefone|zap"
     r"|telefon|numara|số điện thoại|sđt|sdt|điện thoại|전화|휴대폰|핸드폰|번호|電話|携帯|番号|téléphone"
@@ -26,14 +27,14 @@ _PHONE_CONTEXT_RE = re.compile(
     re.IGNORECASE,
 )
 _SCRIPT_REGIONS: tuple[tuple[re.Pattern[str], tuple[str, ...]], ...] = (
-    (re.compile(r"[\u3040-\u30ff]"), ("JP",)),
-    (re.compile(r"[\uac00-\ud7af]"), ("KR",)),
-    (re.compile(r"[\u4e00-\u9fff]"), ("CN", "TW", "HK")),
-    (re.compile(r"[\u0400-\u04ff]"), ("RU", "UA", "KZ", "BY")),
-    (re.compile(r"[\u0600-\u06ff]"), ("SA", "AE", "EG", "IR")),
-    (re.compile(r"[\u0e00-\u0e7f]"), ("TH",)),
-    (re.compile(r"[\u0900-\u097f]"), ("IN",)),
-    (re.compile(r"[ăâđêôơưạảấầẩẫậắằẳẵặẹẻẽếềểễệỉịọỏốồổỗộớờởỡợụủứừửữựỳỵỷỹ]", re.IGNORECASE), ("VN",)),
+    (LazyPattern(r"[\u3040-\u30ff]"), ("JP",)),
+    (LazyPattern(r"[\uac00-\ud7af]"), ("KR",)),
+    (LazyPattern(r"[\u4e00-\u9fff]"), ("CN", "TW", "HK")),
+    (LazyPattern(r"[\u0400-\u04ff]"), ("RU", "UA", "KZ", "BY")),
+    (LazyPattern(r"[\u0600-\u06ff]"), ("SA", "AE", "EG", "IR")),
+    (LazyPattern(r"[\u0e00-\u0e7f]"), ("TH",)),
+    (LazyPattern(r"[\u0900-\u097f]"), ("IN",)),
+    (LazyPattern(r"[ăâđêôơưạảấầẩẫậắằẳẵặẹẻẽếềểễệỉịọỏốồổỗộớờởỡợụủứừửữựỳỵỷỹ]", re.IGNORECASE), ("VN",)),
 )
 _LATIN_REGIONS = ("US", "GB", "IN", "BR", "DE", "FR", "ES", "IT", "TR", "ID", "VN", "NG", "PH", "MX", "PL", "NL")
 
@@ -53,12 +54,12 @@ class PiiAnalyser:
         if "@" in text:
             spans = self._emails(text)
             if spans:
-                findings.append(Finding(analyser=self.name, reason="an e-mail address was posted",
+                findings.append(Finding.of(analyser=self.name, reason="an e-mail address was posted",
                                         flag=Flag.pii, spans=tuple(spans), detail={"kind": "email"}))
         if f.digit_count >= 7:
             spans = self._phones(text)
             if spans:
-                findings.append(Finding(analyser=self.name, reason="a phone number was posted",
+                findings.append(Finding.of(analyser=self.name, reason="a phone number was posted",
                                         flag=Flag.pii, spans=tuple(spans), detail={"kind": "phone"}))
         return findings
 
@@ -74,7 +75,7 @@ class PiiAnalyser:
                 for m in _EMAIL_RE.finditer(text, lo, at + 256):
                     if m.start() <= at < m.end():
                         if m.group().rsplit(".", 1)[-1].lower() not in _NOT_EMAIL_TLDS:
-                            spans.append(Span(start=m.start(), end=m.end()))
+                            spans.append(Span.at(m.start(), m.end()))
                         break
             at = text.find("@", at + 1)
         return spans
@@ -84,9 +85,11 @@ class PiiAnalyser:
         slow on whole messages): with a '+' country code always, without one only when the
         message says "phone" (or similar) and then for the regions its script suggests."""
         sample = text[:4000]
-        candidates = [m for m in _CANDIDATE_RE.finditer(sample) if 7 <= sum(c.isdigit() for c in m.group()) <= 15]
+        candidates = [m for m in _CANDIDATE_RE.finditer(sample) if 7 <= len(_DIGIT_RE.findall(m.group())) <= 15]
         if not candidates:
             return []
+        import phonenumbers  # here, not at the top: few messages get this far (start-up time)
+
         context = _PHONE_CONTEXT_RE.search(sample) is not None
         regions: tuple[str | None, ...] = ()
         if context:
@@ -109,6 +112,6 @@ class PiiAnalyser:
             for region, leniency in tries:
                 match = next(iter(phonenumbers.PhoneNumberMatcher(piece, region, leniency=leniency)), None)
                 if match is not None:
-                    spans.append(Span(start=m.start() + match.start, end=m.start() + match.end))
+                    spans.append(Span.at(m.start() + match.start, m.start() + match.end))
                     break
         return spans

@@ -49,12 +49,9 @@ class ScamAnalyser:
                 ((("scam.threat",),), self._threat_link),
             )
         )
-        self._by_category: dict[str, list[tuple[frozenset[str], Rule]]] = {}
-        for alternatives, rule in self._rules:
-            for needed in alternatives:
-                for category in needed:
-                    self._by_category.setdefault(category, []).append((needed, rule))
-        self._trigger_set = frozenset(self._by_category)
+        # With every category a rule may start from, so most rules are ruled out by one set test.
+        self._rule_index = tuple((frozenset().union(*alternatives), alternatives, rule)
+                                 for alternatives, rule in self._rules)
 
     def analyse(self, message: AnalysisInput) -> list[Finding]:
         f = self._cache.get(message)
@@ -62,12 +59,10 @@ class ScamAnalyser:
         keys = hits.found.keys()  # trigger categories only: context is matched on demand
         if keys.isdisjoint(_TRIGGERS) and "@" not in f.text:
             return []
-        # Only the rules whose own signals are all present run; the handle rule needs a handle.
-        rules: list[Rule] = []
-        for category in self._trigger_set.intersection(keys):
-            for needed, rule in self._by_category[category]:
-                if rule not in rules and keys >= needed:
-                    rules.append(rule)
+        # Only the rules whose own signals are all present run, in their declared order (so the
+        # reason given is the same on every run); the handle rule needs a handle.
+        rules = [rule for cats, alternatives, rule in self._rule_index
+                 if not keys.isdisjoint(cats) and any(keys >= needed for needed in alternatives)]
         handles = "@" in f.text or "t.me" in f.lower
         if handles and self._handle_contact not in rules:
             rules.append(self._handle_contact)
@@ -80,7 +75,7 @@ class ScamAnalyser:
             found = rule(f, warned)
             if found is not None:
                 reason, spans = found
-                return [Finding(analyser=self.name, reason=reason, flag=Flag.scam, spans=tuple(spans),
+                return [Finding.of(analyser=self.name, reason=reason, flag=Flag.scam, spans=tuple(spans),
                                 detail={"rule": rule.__name__.lstrip("_")})]
         return []
 
@@ -146,7 +141,7 @@ class ScamAnalyser:
 
     def _untrusted_links(self, f: MessageFeatures) -> list[Span]:
         brand = self._brand
-        return [Span(start=link.start, end=link.end) for link in f.links
+        return [Span.at(link.start, link.end) for link in f.links
                 if not (brand.is_trusted_host(link.host) or brand.is_trusted_host(link.ascii_host))]
 
     def _foreign_handles(self, f: MessageFeatures) -> list[tuple[str, Span]]:
@@ -156,12 +151,12 @@ class ScamAnalyser:
         if "@" in f.text:
             for m in _HANDLE_RE.finditer(f.text):
                 if m.group(1).lower() not in official:
-                    found.append((m.group(1), Span(start=m.start(), end=m.end())))
+                    found.append((m.group(1), Span.at(m.start(), m.end())))
         for link in f.links:
             if link.registrable in ("t.me", "telegram.me") and link.path:
                 handle = link.path.strip("/").split("/")[0].split("?")[0]
                 if handle and handle.lower() not in official:
-                    found.append((handle, Span(start=link.start, end=link.end)))
+                    found.append((handle, Span.at(link.start, link.end)))
         return found
 
     # ---- rules (each returns a reason and spans, or None) --------------------------------------
@@ -274,7 +269,7 @@ class ScamAnalyser:
         links = [link for link in f.links if not self._brand.is_trusted_host(link.host)]
         lure = hits.any("scam.claim", "scam.drain") or any(self._phishing.judge(link) for link in links)
         if (links and lure) or "scam.private" in hits or self._foreign_handles(f):
-            spans = [Span(start=link.start, end=link.end) for link in links[:1]]
+            spans = [Span.at(link.start, link.end) for link in links[:1]]
             return ("threatens the account and sends the user to an unofficial link or contact",
                     [*self._spans(f, "scam.threat"), *spans])
         return None

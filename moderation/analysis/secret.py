@@ -6,6 +6,7 @@ import hashlib
 import re
 import unicodedata
 
+from beacon.analysis.lazy_re import LazyPattern
 from beacon.verdict import AnalysisInput, Finding, Flag, Span
 from moderation.analysis.bip39 import MIN_WORDS, Bip39Index
 from moderation.analysis.features import FeatureCache, clamp_span
@@ -15,19 +16,20 @@ _B58_INDEX = {c: i for i, c in enumerate(_B58)}
 
 # Long unbroken runs of hex or base58: the only place keys can hide. One cheap gate for all.
 _LONG_RUN_RE = re.compile(r"[0-9A-Za-z]{50,}")
-_HEX64_RE = re.compile(r"(?<![0-9A-Za-z])(?:0x)?[0-9a-fA-F]{64}(?![0-9A-Za-z])")
-_WIF_RE = re.compile(r"(?<![0-9A-Za-z])[5KL][1-9A-HJ-NP-Za-km-z]{50,51}(?![0-9A-Za-z])")
-_XPRV_RE = re.compile(r"(?<![0-9A-Za-z])(?:[xyzt]prv|[YZUV]prv|xpriv)[1-9A-HJ-NP-Za-km-z]{90,}(?![0-9A-Za-z])")
-_B58_LONG_RE = re.compile(r"(?<![0-9A-Za-z])[1-9A-HJ-NP-Za-km-z]{85,90}(?![0-9A-Za-z])")
+# The patterns below run only behind a gate (a long run, a key word): compiled on first use.
+_HEX64_RE = LazyPattern(r"(?<![0-9A-Za-z])(?:0x)?[0-9a-fA-F]{64}(?![0-9A-Za-z])")
+_WIF_RE = LazyPattern(r"(?<![0-9A-Za-z])[5KL][1-9A-HJ-NP-Za-km-z]{50,51}(?![0-9A-Za-z])")
+_XPRV_RE = LazyPattern(r"(?<![0-9A-Za-z])(?:[xyzt]prv|[YZUV]prv|xpriv)[1-9A-HJ-NP-Za-km-z]{90,}(?![0-9A-Za-z])")
+_B58_LONG_RE = LazyPattern(r"(?<![0-9A-Za-z])[1-9A-HJ-NP-Za-km-z]{85,90}(?![0-9A-Za-z])")
 
 # Context that makes a bare 64-hex a key …
-_KEY_CONTEXT_RE = re.compile(
+_KEY_CONTEXT_RE = LazyPattern(
     r"key|priv|secret|seed|mnemonic|私钥|密钥|秘钥|ключ|приват|clave|chave|anahtar|khóa|키|秘密鍵|鍵|clé|cle\b"
     r"|schlüssel|kunci|مفتاح|کلید|की|คีย์|klucz|chiave|sleutel|wallet import",
     re.IGNORECASE,
 )
 # … unless it says transaction: users are told to share transaction hashes.
-_TX_CONTEXT_RE = re.compile(
+_TX_CONTEXT_RE = LazyPattern(
     r"\btx|txid|txn|hash|transac|transfer|交易|哈希|转账|хэш|хеш|транзакц|перевод|transacción|transação"
     r"|işlem|giao dịch|트랜잭션|거래|トランザクション|取引|transaktion|transaksi|معامل|تراکنش|लेनदेन"
     r"|ธุรกรรม|transakcj|transazione|transactie|explorer|scan\b|etherscan|bscscan|tronscan|solscan"
@@ -36,7 +38,7 @@ _TX_CONTEXT_RE = re.compile(
 )
 
 # Exchange API secrets and passphrases handed out: "secret key: …", "passphrase = …".
-_API_SECRET_RE = re.compile(
+_API_SECRET_RE = LazyPattern(
     r"(?:api[\s_-]?secret|secret[\s_-]?key|secretkey|api[\s_-]?passphrase|passphrase|pass phrase|"
     r"api[\s_-]?key\s*(?:and|&|/)\s*secret|secret|密钥|秘钥|口令|секретный ключ|кодовая фраза|"
     r"clave secreta|chave secreta|gizli anahtar|khóa bí mật|시크릿\s?키|シークレットキー|clé secrète|"
@@ -47,7 +49,7 @@ _API_SECRET_RE = re.compile(
 )
 # Passwords given out, in the languages of the big communities. The keyword must be followed by
 # the value ("my password is X", "пароль: X", "密码是X"), and the value must look like a password.
-_PASSWORD_RE = re.compile(
+_PASSWORD_RE = LazyPattern(
     r"(?:\b(?:password|passwd|pwd|passcode|pw)\b\s*(?:saya|aku|ku)?\s*(?:is|was|è|é|e|adalah|=|:|：|-|—)?"
     r"|\b(?:pass|pin)\b\s*(?:=|:|：)"
     r"|пароль\s*(?:[:=\-—]|это|от\s+\w+\s*[:\-—]?)?|парол[ья]\s*[:\-—]"
@@ -60,13 +62,13 @@ _PASSWORD_RE = re.compile(
     r"\s*[\"'`«“]?(?P<value>[^\s\"'`»”，。,]{4,64})",
     re.IGNORECASE,
 )
-_PLACEHOLDER_RE = re.compile(
+_PLACEHOLDER_RE = LazyPattern(
     r"^(?:[x*•.#_\-]+|<.*>|\[.*\]|\{.*\}|your[\w-]*|ваш\w*|你的\w*|hidden|redacted|example|changeme|"
     r"required|incorrect|wrong|correct|reset|changed|expired|invalid|not|none|null|same|xxx+.*)$",
     re.IGNORECASE,
 )
 _TRAILING = ".,;:!?)]}>'\"»。，、！？）"
-_EMAIL_RE = re.compile(r"^[^@\s]+@[^@\s]+\.[^\W\d_]{2,}$")
+_EMAIL_RE = LazyPattern(r"^[^@\s]+@[^@\s]+\.[^\W\d_]{2,}$")
 
 
 def _looks_secret(value: str, min_len: int = 4) -> bool:
@@ -120,7 +122,7 @@ class SecretAnalyser:
         ):
             run = self._bip39.longest_run(f.nfc)
             if run is not None:
-                span = clamp_span(run.start, run.end, len(text)) if f.nfc is text else Span(start=0, end=len(text))
+                span = clamp_span(run.start, run.end, len(text)) if f.nfc is text else Span.at(0, len(text))
                 lang = run.language.replace("_", " ")
                 typo = " (one word mistyped)" if run.typos else ""
                 findings.append(self._finding(
@@ -134,7 +136,7 @@ class SecretAnalyser:
             for m in _API_SECRET_RE.finditer(text):
                 if _looks_secret(m.group("value"), 8):
                     findings.append(self._finding(
-                        "an API secret or passphrase was posted", Span(start=m.start("value"), end=m.end("value")),
+                        "an API secret or passphrase was posted", Span.at(m.start("value"), m.end("value")),
                         kind="api_secret",
                     ))
                     break
@@ -144,7 +146,7 @@ class SecretAnalyser:
                 if _looks_secret(value):
                     end = m.start("value") + len(value.rstrip(_TRAILING))
                     findings.append(self._finding(
-                        "a password was posted", Span(start=m.start("value"), end=end), kind="password",
+                        "a password was posted", Span.at(m.start("value"), end), kind="password",
                     ))
                     break
         return findings
@@ -153,23 +155,23 @@ class SecretAnalyser:
         found: list[Finding] = []
         for m in _XPRV_RE.finditer(text):
             found.append(self._finding("an extended private key (xprv) was posted",
-                                       Span(start=m.start(), end=m.end()), kind="xprv"))
+                                       Span.at(m.start(), m.end()), kind="xprv"))
         for m in _WIF_RE.finditer(text):
             if _base58check_ok(m.group()) or _KEY_CONTEXT_RE.search(self._around(lower, m.start(), m.end())):
                 found.append(self._finding("a private key (WIF) was posted",
-                                           Span(start=m.start(), end=m.end()), kind="wif"))
+                                           Span.at(m.start(), m.end()), kind="wif"))
         for m in _B58_LONG_RE.finditer(text):
             around = self._around(lower, m.start(), m.end())
             if _KEY_CONTEXT_RE.search(around) and not _TX_CONTEXT_RE.search(around):
                 found.append(self._finding("a private key (base58) was posted",
-                                           Span(start=m.start(), end=m.end()), kind="base58_key"))
+                                           Span.at(m.start(), m.end()), kind="base58_key"))
         for m in _HEX64_RE.finditer(text):
             around = self._around(lower, m.start(), m.end())
             if _TX_CONTEXT_RE.search(around):
                 continue
             if _KEY_CONTEXT_RE.search(around):
                 found.append(self._finding("a raw private key (64 hex digits) was posted",
-                                           Span(start=m.start(), end=m.end()), kind="hex_key"))
+                                           Span.at(m.start(), m.end()), kind="hex_key"))
         return found
 
     @staticmethod
@@ -178,4 +180,4 @@ class SecretAnalyser:
         return lower[max(0, start - 80):start] + " " + lower[end:end + 30]
 
     def _finding(self, reason: str, span: Span, **detail: str) -> Finding:
-        return Finding(analyser=self.name, reason=reason, flag=Flag.secret, spans=(span,), detail=detail)
+        return Finding.of(analyser=self.name, reason=reason, flag=Flag.secret, spans=(span,), detail=detail)

@@ -8,7 +8,6 @@ import unicodedata
 from pathlib import Path
 
 import confusable_homoglyphs
-from rapidfuzz.distance import OSA
 
 # Digits and ASCII letters that users swap for one another (0/o, 1/l/i, 5/s…). UTS #39 folds
 # '1', 'I' and 'l' together; lowercase 'i' is added because names are compared case-insensitively.
@@ -42,16 +41,30 @@ def _load_confusable_table() -> dict[int, str]:
     return table
 
 
-_TABLE = _load_confusable_table()
+# The table's entries for ASCII characters are exactly the folds above (the confusables data is read
+# for other characters only): ASCII names and hosts, the usual case, never need the full table.
+_ASCII_TABLE = {ord(k): _ASCII_FOLD.get(v, v) for k, v in _ASCII_FOLD.items()}
+_TABLE: dict[int, str] | None = None
+
+
+def _table() -> dict[int, str]:
+    """The full table, read on first use (reading the confusables data is a tenth of a second)."""
+    global _TABLE
+    if _TABLE is None:
+        _TABLE = _load_confusable_table()
+    return _TABLE
 
 
 def skeleton(text: str) -> str:
     """Lowercase, fold compatibility forms, confusables and accents; keep separators."""
-    folded = unicodedata.normalize("NFKC", text).lower().translate(_TABLE)
+    table = _ASCII_TABLE if text.isascii() else _table()  # ASCII stays ASCII through every step
+    folded = unicodedata.normalize("NFKC", text).lower().translate(table)
     decomposed = unicodedata.normalize("NFKD", folded)
-    stripped = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    stripped = decomposed
+    if not decomposed.isascii():
+        stripped = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
     # Stripping may leave an accented base that the table did not cover ('é' → 'e').
-    stripped = stripped.translate(_TABLE)
+    stripped = stripped.translate(table)
     for seq, repl in _SEQUENCE_FOLD:
         stripped = stripped.replace(seq, repl)
     return stripped
@@ -71,6 +84,8 @@ def within(a: str, b: str, limit: int) -> bool:
     """Optimal-string-alignment distance (adjacent swaps count once) is at most ``limit``."""
     if abs(len(a) - len(b)) > limit:
         return False
+    from rapidfuzz.distance import OSA  # here: most names differ in length first (start-up time)
+
     return OSA.distance(a, b, score_cutoff=limit) <= limit
 
 

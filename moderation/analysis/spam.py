@@ -96,7 +96,7 @@ class SpamAnalyser:
         if promoted or saturated or invite_push or private_push or topic >= 5:
             spans = [f.offsets.span(h) for c in _TOPICS for h in hits.get(c)[:1]]
             kinds = ", ".join(dict.fromkeys(signals)) or "channel promotion"
-            return [Finding(analyser=self.name, flag=Flag.spam, score=round(score, 2),
+            return [Finding.of(analyser=self.name, flag=Flag.spam, score=round(score, 2),
                             reason=f"unsolicited promotion ({kinds})", spans=tuple(spans[:4]),
                             detail={"signals": kinds})]
         return []

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from beacon.bus import Delivery
+from beacon.bus import Deferred, Delivery
 from beacon.storage import db, idempotency
 
 from .conftest import MAX_ATTEMPTS
@@ -321,3 +321,133 @@ async def test_idempotent_handler_has_no_double_effect(bus_factory, tmp_path: Pa
         assert sorted(effects) == sorted(f"m{i}".encode() for i in range(8))  # but took effect once
     finally:
         await engine.dispose()
+
+
+# -- batches (``subscribe_batch``) ------------------------------------------------------------
+
+
+def _in_order(handle):
+    """A batch handler as the contract asks: a key's entries in order, Deferred after a failed one."""
+
+    async def batch_handler(deliveries: list[Delivery]) -> list:
+        outcomes: list = []
+        failed: set[str] = set()
+        for d in deliveries:
+            if d.ordering_key in failed:
+                outcomes.append(Deferred())
+                continue
+            try:
+                await handle(d)
+            except Exception as exc:  # noqa: BLE001 - reported for this entry only
+                failed.add(d.ordering_key)
+                outcomes.append(exc)
+            else:
+                outcomes.append(None)
+        return outcomes
+
+    return batch_handler
+
+
+async def test_batches_deliver_every_entry_once_in_order_per_key(bus_factory) -> None:
+    bus = await bus_factory()
+    await bus.ensure_group("t", "g")
+    keys = [f"chat-{k}" for k in range(5)]
+    per_key = 30
+    for n in range(per_key):
+        await asyncio.gather(*(bus.publish("t", f"{k}:{n}".encode(), ordering_key=k) for k in keys))
+    seen: dict[str, list[int]] = defaultdict(list)
+    sizes: list[int] = []
+    in_hand: set[str] = set()
+    overlaps: list[str] = []
+
+    async def batch_handler(deliveries: list[Delivery]) -> list:
+        sizes.append(len(deliveries))
+        mine = {d.ordering_key for d in deliveries}
+        overlaps.extend(mine & in_hand)  # a key in two batches at once would break its order
+        in_hand.update(mine)
+        await asyncio.sleep(random.random() / 200)
+        for d in deliveries:
+            key, n = d.payload.decode().split(":")
+            seen[key].append(int(n))
+        in_hand.difference_update(mine)
+        return [None] * len(deliveries)
+
+    await bus.subscribe_batch("t", "g", batch_handler, max_batch=16, concurrency=2)
+    await eventually(lambda: sum(map(len, seen.values())) == per_key * len(keys), what="every entry")
+    await eventually(_zero_pending(bus, "t", "g"), what="all acked")
+    for k in keys:
+        assert seen[k] == list(range(per_key)), f"{k} out of order: {seen[k]}"
+    assert not overlaps, f"a key in two batches at once: {overlaps[:3]}"
+    assert max(sizes) > 1, "entries ready together should share a batch"
+    assert max(sizes) <= 16
+
+
+async def test_a_failed_entry_of_a_batch_is_retried_alone_and_its_key_waits(bus_factory) -> None:
+    bus = await bus_factory()
+    await bus.ensure_group("t", "g")
+    for n in range(3):
+        await bus.publish("t", f"a{n}".encode(), ordering_key="A")
+        await bus.publish("t", f"b{n}".encode(), ordering_key="B")
+    handled: list[tuple[str, int]] = []
+
+    async def handle(d: Delivery) -> None:
+        if d.payload == b"a1" and d.attempts == 1:
+            raise ConnectionError("transient")
+        handled.append((d.payload.decode(), d.attempts))
+
+    await bus.subscribe_batch("t", "g", _in_order(handle), max_batch=8)
+    await eventually(lambda: len(handled) == 6, what="six entries")
+    await eventually(_zero_pending(bus, "t", "g"), what="all acked")
+    assert [p for p, _ in handled if p.startswith("a")] == ["a0", "a1", "a2"]
+    assert [p for p, _ in handled if p.startswith("b")] == ["b0", "b1", "b2"]
+    attempts = dict(handled)
+    assert attempts["a1"] == 2  # its failed delivery counted
+    assert attempts["a2"] == 1 and attempts["b1"] == 1  # deferred or never tried: not counted
+    assert await bus.dead_letters("t") == []
+
+
+async def test_a_batch_entry_failing_every_time_is_dead_lettered(bus_factory) -> None:
+    bus = await bus_factory()
+    await bus.ensure_group("t", "g")
+    await bus.publish("t", b"poison", ordering_key="chat")
+    await bus.publish("t", b"behind it", ordering_key="chat")
+    await bus.publish("t", b"elsewhere", ordering_key="other")
+    calls: list[int] = []
+    healthy: list[bytes] = []
+
+    async def handle(d: Delivery) -> None:
+        if d.payload == b"poison":
+            calls.append(d.attempts)
+            raise ValueError("cannot handle entry 42")
+        healthy.append(d.payload)
+
+    await bus.subscribe_batch("t", "g", _in_order(handle))
+    await eventually(lambda: sorted(healthy) == [b"behind it", b"elsewhere"], what="the healthy entries")
+    await eventually(_zero_pending(bus, "t", "g"), what="nothing pending")
+    letters = await bus.dead_letters("t")
+    assert [(d.payload, d.attempts) for d in letters] == [(b"poison", MAX_ATTEMPTS)]
+    assert "cannot handle entry 42" in letters[0].error
+    assert calls == list(range(1, MAX_ATTEMPTS + 1))
+
+
+async def test_a_raising_batch_handler_fails_the_whole_batch(bus_factory) -> None:
+    bus = await bus_factory()
+    await bus.ensure_group("t", "g")
+    for i in range(4):
+        await bus.publish("t", f"e{i}".encode(), ordering_key=f"k{i}")
+    attempts: dict[bytes, int] = {}
+    raised: list[int] = []
+
+    async def batch_handler(deliveries: list[Delivery]) -> list:
+        if not raised:
+            raised.append(len(deliveries))
+            raise RuntimeError("the store went away")
+        for d in deliveries:
+            attempts[d.payload] = d.attempts
+        return [None] * len(deliveries)
+
+    await bus.subscribe_batch("t", "g", batch_handler)
+    await eventually(lambda: len(attempts) == 4, what="every entry")
+    await eventually(_zero_pending(bus, "t", "g"), what="all acked")
+    failed_first = raised[0]
+    assert sorted(attempts.values()) == [1] * (4 - failed_first) + [2] * failed_first

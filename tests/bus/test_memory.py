@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from beacon.bus import Delivery, open_bus
+from beacon.bus import Deferred, Delivery, open_bus
 from beacon.bus.memory import BusUnavailable, InProcessBus
 from beacon.storage import db
 
@@ -177,3 +177,29 @@ async def test_a_closed_bus_refuses_work() -> None:
     await bus.close()
     with pytest.raises(RuntimeError, match="not running"):
         await bus.publish("t", b"x")
+
+
+async def test_a_batch_takes_runs_of_a_partitions_entries_and_settles_each(sqlite_url: str, tmp_path: Path) -> None:
+    bus = InProcessBus(database_url=sqlite_url, partitions=2, max_attempts=3, retry_delay_s=0.01)
+    await bus.start()
+    try:
+        await bus.ensure_group("t", "g")
+        for n in range(5):
+            await bus.publish("t", f"a{n}".encode(), ordering_key="A")
+        batches: list[list[tuple[bytes, int]]] = []
+
+        async def batch_handler(deliveries: list[Delivery]) -> list:
+            batches.append([(d.payload, d.attempts) for d in deliveries])
+            if len(batches) == 1:  # a2 fails: a3 and a4 are deferred, a0 and a1 are done
+                return [None, None, RuntimeError("a2 failed"), Deferred(), Deferred()]
+            return [None] * len(deliveries)
+
+        await bus.subscribe_batch("t", "g", batch_handler, max_batch=8)
+        await eventually(_zero_pending(bus, "t", "g"), what="all acked")
+        assert batches[0] == [(b"a0", 1), (b"a1", 1), (b"a2", 1), (b"a3", 1), (b"a4", 1)]
+        # Only the failed entry's attempt counted; the rest kept their place behind it.
+        assert batches[1] == [(b"a2", 2), (b"a3", 1), (b"a4", 1)]
+        assert len(batches) == 2
+    finally:
+        await bus.close()
+    assert _inbox_rows(tmp_path / "bus.db") == 0

@@ -68,7 +68,10 @@ def case(chat: str = "g1", ticket_id: int | None = None) -> HandoffCase:
         # so the public reply does not claim the DM arrived
         (DISCORD, None, [], False, None, False, PublicReply.dm_trying, True, True),
         (DISCORD, True, [], False, None, False, PublicReply.dm_sent, True, True),
-        (DISCORD, False, [], False, None, False, PublicReply.ask_dm, False, False),
+        # known to refuse DMs, private threads exist: a thread (and the ticket) at once, no DM attempt
+        (DISCORD, False, [], False, None, False, PublicReply.thread, False, True),
+        (DISCORD, False, ["email"], True, None, False, PublicReply.removed, False, True),
+        (DISCORD, False, [], False, case(ticket_id=3), True, PublicReply.none, False, False),
         # X-like: no deep links, DMs closed until the member opens them
         (X, None, [], False, None, False, PublicReply.ask_dm, False, False),
     ],
@@ -78,6 +81,7 @@ def test_handoff_plan(caps, dm_open, kinds, can_delete, reuse, same_chat, public
                         same_chat=same_chat, critical=False)
     assert (plan.public, plan.dm_now, plan.open_ticket_now) == (public, dm_now, open_now)
     assert plan.with_link == caps.deep_link_dm
+    assert plan.thread_now == (open_now and not dm_now)  # a thread only where no DM goes out
 
 
 @pytest.mark.parametrize("reuse, page", [(None, True), (case(), False)])

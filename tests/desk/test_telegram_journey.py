@@ -135,6 +135,7 @@ async def test_the_journey(fake: FakeTelegram, tmp_path: Path, monkeypatch: pyte
         assert ticket.team == ("payments" if full else None) and ticket.first_response_due is not None
         welcome = await desk.wait(lambda: [t for t in desk.texts(ann) if "Ticket #1 is open" in t])
         assert welcome
+        assert any("your message in Acme EN" in t for t in desk.texts(ann))  # the group by name, not its id
 
         # An agent answers seconds later, when the card's message id is on record (the outbox marks it sent
         # just after Telegram answered; a reply in that instant could not be traced to the card).

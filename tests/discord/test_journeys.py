@@ -14,6 +14,8 @@ from sqlalchemy import select
 
 from beacon.app import Beacon
 from beacon.config import Settings
+from beacon.events import Tick
+from beacon.runner import publisher
 from bots.discord import DiscordAdapter
 from community.models import Ticket
 from tests.fakes.discord import FakeChannel, FakeDiscord, FakeGuild, FakeUser, RateLimit
@@ -69,6 +71,7 @@ async def world(tmp_path: Path) -> AsyncIterator[World]:
             staff=[{"platform": "discord", "user_id": str(agent.id), "display_name": "Sam", "username": "sam",
                     "alias": "Sam", "staff_number": "12"}],
             database={"url": f"sqlite:///{tmp_path / 'beacon.db'}"}, bus={"url": "memory://"},
+            support={"evidence": {"store_path": str(tmp_path / "files")}},
             discord={"token": fake.token, "api_base": fake.api_base, "gateway_url": fake.gateway_url,
                      "moderators_channel_id": str(mods.id), "support_channel_id": str(support.id)},
         )
@@ -121,23 +124,77 @@ async def test_forum_post_help_dm_ticket_and_agent_reply_relayed(world: World) -
     assert not any("55501234" in m["content"] for m in fake.sent(thread) + fake.sent(world.general))
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "community/handlers.py: with dm_first the public 'sent you a DM' reply is posted with the DM, so the "
-    "dm_closed ActionFailed finds public_reply_key set and opens no private thread; relays to the member "
-    "are SendDirect only (no ticket conversation in a thread). See docs/discord.md, 'Closed DMs'."))
 async def test_closed_dms_fall_back_to_a_private_thread(world: World) -> None:
     fake = world.fake
     bob = world.member("bob", dms_open=False)
     thread, _ = fake.forum_post(world.forum, bob, "Withdrawal missing", REQUEST)
-    await world.wait(lambda: fake.sent(thread))
+    [public] = await world.wait(lambda: fake.sent(thread))
     await world.settle()
-    private = await world.wait(lambda: [t for t in fake.threads(world.support) if t.type == 12], timeout=4)
-    assert bob.id in private[0].thread_members
+    # The one public reply is true whichever way the conversation goes: a DM, or a private thread instead.
+    assert "private thread" in public["content"] and "sent you" not in public["content"]
+    assert "55501234" not in public["content"] and "300" not in public["content"]
+
+    # The DM is refused (403, 50007): a private thread (type 12, not invitable) in the support channel, with
+    # the member and the staff who answer tickets (no teams configured: every agent).
+    [private] = await world.wait(lambda: [t for t in fake.threads(world.support) if t.type == 12], timeout=4)
+    assert {bob.id, world.agent.id} <= private.thread_members and not private.invitable
+    # Its first message is the ticket's welcome: where it came from, the ticket, what to send, the buttons.
+    [opener] = await world.wait(lambda: fake.sent(private))
+    assert f"<@{bob.id}>" in opener["content"] and "Ticket #1 is open" in opener["content"]
+    assert "Withdrawal missing" in opener["content"] and "TxID" in opener["content"]
+    assert "55501234" not in opener["content"]
     card = (await world.wait(lambda: [m for m in fake.sent(world.mods) if "Ticket #1" in m["content"]]))[0]
     await world.settle()
+
+    # An agent's reply to the card is relayed into the thread, signed.
     fake.post(world.mods, world.agent, "We see the transfer, one more confirmation is needed.",
               reply_to=int(card["id"]))
-    await world.wait(lambda: [m for m in fake.sent(private[0]) if "one more confirmation" in m["content"]])
+    relayed = await world.wait(lambda: [m for m in fake.sent(private) if "one more confirmation" in m["content"]])
+    assert "— Sam" in relayed[0]["content"]
+
+    # The member's messages in the thread are the ticket's conversation, as DMs would be: text and files.
+    fake.post(private, bob, "the transfer was at 10:00 from my main wallet")
+    await world.wait(lambda: [m for m in fake.sent(world.mods) if "10:00 from my main wallet" in m["content"]])
+    # Private details belong here (moderation's public-chat policy does not apply), but a leaked secret
+    # still goes: staff can read the thread.
+    with_email = fake.post(private, bob, "my account e-mail is bob.owner@example.org")
+    await world.wait(lambda: [m for m in fake.sent(world.mods) if "my account e-mail" in m["content"]])
+    leaked = fake.post(private, bob, f"my words are {SEED}")
+    await world.wait(lambda: fake.was_deleted(private, int(leaked["id"])))
+    assert not fake.was_deleted(private, int(with_email["id"]))
+    assert all("abandon ability" not in m["content"] for m in fake.sent(world.mods) + fake.sent(private))
+    fake.post(private, bob, "", attachments=[("receipt.png", b"\x89PNG fake receipt", "image/png")])
+    await world.wait(lambda: [m for m in fake.sent(private) if "File received" in m["content"]])
+    await world.settle()
+    await publisher(world.app.bus)(Tick(period_s=1))  # the evidence sweep posts fetched files under the card
+    await world.wait(lambda: [m for m in fake.sent(world.mods) if "sent receipt.png" in m["content"]])
+
+    # Buttons in the thread work, and their answers stay there.
+    pressed = fake.press(bob, private, int(opener["id"]), "dk:ok:1")
+    await world.wait(lambda: pressed.acknowledged, timeout=10)
+    await world.wait(lambda: [m for m in fake.sent(private) if "Category of ticket #1" in m["content"]])
+
+    # Status notifications go there too: the agent resolves the ticket from the card.
+    resolved = fake.press(world.agent, world.mods, int(card["id"]), "dk:res:1")
+    await world.wait(lambda: resolved.acknowledged, timeout=10)
+    await world.wait(lambda: [m for m in fake.sent(private) if "Ticket #1 is resolved" in m["content"]])
+    await world.settle()
+    [ticket] = await world.tickets()
+    assert ticket.member_chat_id == str(private.id) and ticket.status == "resolved"
+    assert fake.sent(bob) == []  # nothing ever reached (or was claimed to reach) the closed DMs
+    assert len(fake.sent(thread)) == 1  # one public reply
+
+    # Next time the desk knows the DMs are closed: the thread opens at once, without trying a DM first.
+    refused = lambda: [c for c in fake.calls if c.code == 50007]  # noqa: E731 - DMs the fake refused
+    dm_attempts = len(refused())
+    assert dm_attempts >= 1
+    again, _ = fake.forum_post(world.forum, bob, "Deposit missing", "my deposit of 40 USDT never arrived, please help")
+    [second_public] = await world.wait(lambda: fake.sent(again))
+    assert "opening a private thread" in second_public["content"]
+    await world.wait(lambda: [t for t in fake.threads(world.support) if t.type == 12 and t.id != private.id])
+    await world.settle()
+    assert len(refused()) == dm_attempts
+    assert [t.status for t in await world.tickets()] == ["resolved", "open"]
 
 
 async def test_seed_phrase_is_deleted_author_warned_never_echoed(world: World, caplog: pytest.LogCaptureFixture) -> None:

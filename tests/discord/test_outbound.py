@@ -202,6 +202,21 @@ async def test_private_thread_with_member_and_staff(fake: FakeDiscord, community
     assert fake.calls_to("POST", "/channels/{channel_id}/threads")[0].body["type"] == 12
 
 
+async def test_private_thread_opens_with_buttons_even_if_a_staff_member_cannot_be_added(
+        fake: FakeDiscord, community: Community, adapter: DiscordAdapter) -> None:
+    ann = fake.add_member(community.guild, fake.add_user("ann", dms_open=False))
+    gone = fake.add_user("left-the-server")  # staff configured but not (any more) in the guild
+    buttons = ((Button(text="✓ Category is right", data="dk:ok:1"),),)
+    result = await adapter.perform(OpenPrivateThread(
+        key="t", platform="discord", parent=chat(community.general.id), user=user(ann.id), name="Support · ticket #1",
+        text="Ticket #1 is open.", buttons=buttons, add_user_ids=(str(gone.id),)))
+    thread = fake.channels[int(result.chat_id)]
+    assert thread.thread_members == {fake.bot.id, ann.id}
+    [opener] = fake.sent(thread)
+    assert opener["id"] == result.message_id
+    assert [c["custom_id"] for row in opener["components"] for c in row["components"]] == ["dk:ok:1"]
+
+
 async def test_private_thread_without_a_support_channel_needs_a_text_parent(fake: FakeDiscord, community: Community,
                                                                             make_adapter) -> None:
     adapter = make_adapter(support_channel_id=None)

@@ -165,6 +165,8 @@ async def test_verify_tells_staff_from_lookalikes(journey_factory) -> None:
     assert staff.startswith("✅") and "exact username" in staff
     assert fake.startswith("❌") and "imitates verified staff member nimbus_support" in fake
     assert group.startswith("✅")
+    # One reply per command: the desk does not add its help text to a /verify DM.
+    assert sum(1 for line in j.out.splitlines() if line.startswith("bot → dm @ann")) == 2
 
 
 async def test_support_request_with_pii_is_deleted_silently(journey_factory) -> None:
