@@ -92,6 +92,10 @@ class XConfig(Section):
     rate_window_s: float = Field(default=900.0, gt=0)
     # Pages of 100 mentions read per poll at most (each page is a billed call).
     max_pages_per_poll: int = Field(default=5, ge=1, le=50)
+    # Inbound DMs (GET /2/dm_events, user context; every call billed). X's budget: 300 requests per 15 minutes
+    # per user, shared by the DM lookup endpoints; polls never go faster than rate_window_s / dm_rate_limit.
+    dm_poll_interval_s: float = Field(default=60.0, gt=0)
+    dm_rate_limit: int = Field(default=300, ge=1)
 
     @field_validator("user_id", mode="before")
     @classmethod

@@ -1,4 +1,4 @@
-"""The X adapter: tweepy's AsyncClient polling mentions (since_id kept in the database) and performing replies, DMs, hiding."""
+"""The X adapter: tweepy's AsyncClient polling mentions and DMs (cursors kept in the database) and performing replies, DMs, hiding."""
 
 from __future__ import annotations
 
@@ -45,6 +45,7 @@ PLATFORM = "x"
 # How domain texts name where a mention was posted ("your message in X"): a conversation id means nothing to members.
 FEED_TITLE = "X"
 TWEET_FIELDS = ["author_id", "conversation_id", "created_at", "in_reply_to_user_id", "referenced_tweets", "lang"]
+DM_EVENT_FIELDS = ["id", "text", "sender_id", "dm_conversation_id", "created_at"]
 # tweepy logs request headers (the bearer token, the OAuth header) at DEBUG: its loggers never go below INFO.
 _TWEEPY_LOGGERS = ("tweepy", "tweepy.client", "tweepy.asynchronous.client")
 _MASKED_LOGGER_PREFIXES = ("tweepy", "aiohttp", "bots.x")
@@ -67,7 +68,7 @@ CAPABILITIES = Capabilities(
         "max_message_length": "weighted: CJK and emoji count 2, links 23; longer replies become a short thread",
         "moderation": "hide replies to the brand's own posts; flag the rest for staff",
         "dm_closed": "403 on POST /2/dm_conversations/with/:id/messages",
-        "billing": "every API call is billed; mentions are polled on x.poll_interval_s",
+        "billing": "every API call is billed; mentions are polled on x.poll_interval_s, DMs on x.dm_poll_interval_s",
     },
 )
 
@@ -86,6 +87,10 @@ class XAdapter(Adapter):
     oldest first, and only then stores the newest id in the database, so nothing is re-read and a
     restart resumes where the last complete poll ended. The very first poll (no stored cursor) only
     sets the baseline: old mentions are not answered.
+
+    DMs (with user context): ``GET /2/dm_events`` (MessageCreate) every ``dm_poll_interval_s``, read newest
+    first down to the last seen event id, published oldest first as private messages (chat id = the member's
+    id), then the cursor is stored under its own key; the bot's own DMs are skipped. Baseline as for mentions.
 
     Outbound: replies (``POST /2/tweets``, a long text becomes a short thread), DMs (403 →
     ``Forbidden(reason="dm_closed")``) and hiding replies to the brand's own posts (``DeleteMessage``).
@@ -112,11 +117,14 @@ class XAdapter(Adapter):
         self.session: aiohttp.ClientSession | None = None
         self.brand_username: str | None = None
         self.polls = 0  # completed polls (tests and benchmarks wait on it)
+        self.dm_polls = 0  # completed DM polls
         self.calls: Counter[str] = Counter()  # billed calls by method since start
         self._hour_started = time.monotonic()
         self._hour_calls = 0
         self._since_id: str | None = None
         self._baselined = False
+        self._dm_since_id: str | None = None
+        self._dm_baselined = False
         self._stop = asyncio.Event()
         self._engine: AsyncEngine | None = None
         self._sessions: async_sessionmaker[AsyncSession] | None = None
@@ -137,6 +145,17 @@ class XAdapter(Adapter):
         """The poll interval, never shorter than the mentions budget allows (limit requests per window)."""
         floor = self.config.rate_window_s / max(1, self.config.mentions_rate_limit)
         return max(self.config.poll_interval_s, floor)
+
+    @property
+    def effective_dm_interval_s(self) -> float:
+        """The DM poll interval, never shorter than the DM lookup budget allows."""
+        floor = self.config.rate_window_s / max(1, self.config.dm_rate_limit)
+        return max(self.config.dm_poll_interval_s, floor)
+
+    @property
+    def dm_cursor_key(self) -> str:
+        """The DM cursor's row in ``x_cursors`` (the mentions cursor is keyed by the bare account id)."""
+        return f"{self.config.user_id}:dm"
 
     @property
     def has_user_context(self) -> bool:
@@ -167,18 +186,29 @@ class XAdapter(Adapter):
         return self.client
 
     async def run(self, publish: Publish) -> None:
-        """Poll mentions until ``stop``; a 429 waits for the window's reset, other failures back off one interval."""
+        """Poll mentions (and DMs, with user context) until ``stop``; each poller waits for its own window's
+        reset after a 429 and backs off one interval after other failures."""
         self._stop.clear()
         await self.ensure_client()
+        loops = [self._loop("mentions", self.poll_once, lambda: self.effective_interval_s, publish)]
+        if self.has_user_context:
+            loops.append(self._loop("DMs", self.poll_dms_once, lambda: self.effective_dm_interval_s, publish))
+        else:
+            log.warning("no user-context credentials in [x]: DMs to the brand are not read")
+        await asyncio.gather(*loops)
+
+    async def _loop(self, what: str, poll: Callable[[Publish], Awaitable[int]], interval: Callable[[], float],
+                    publish: Publish) -> None:
         while not self._stop.is_set():
-            delay = self.effective_interval_s
+            delay = interval()
             try:
-                await self.poll_once(publish)
+                await poll(publish)
             except tweepy.TooManyRequests as exc:
                 delay = wait_for_reset(exc)
-                log.warning("X mentions rate limit reached; next poll in %.0fs (at the window's reset)", delay)
+                log.warning("X %s rate limit reached; next poll in %.0fs (at the window's reset)", what, delay)
             except ERRORS as exc:
-                log.warning("polling X mentions failed, retrying in %.0fs: %s", delay, self._mask.mask(str(map_error(exc))))
+                log.warning("polling X %s failed, retrying in %.0fs: %s", what, delay,
+                            self._mask.mask(str(map_error(exc))))
             with contextlib.suppress(asyncio.TimeoutError):
                 await asyncio.wait_for(self._stop.wait(), timeout=delay)
 
@@ -279,6 +309,77 @@ class XAdapter(Adapter):
             await self._save_cursor(str(tweets[-1].id))
         self.polls += 1
         return len(tweets)
+
+    async def _load_dm_cursor(self) -> None:
+        assert self._sessions is not None
+        async with self._sessions() as session:
+            stored = await cursor.load_since_id(session, self.dm_cursor_key)
+        if stored is not None:
+            self._dm_since_id, self._dm_baselined = stored, True
+
+    async def _save_dm_cursor(self, last_id: str) -> None:
+        assert self._sessions is not None
+        async with self._sessions() as session, session.begin():
+            await cursor.save_since_id(session, self.dm_cursor_key, last_id)
+        self._dm_since_id = last_id
+
+    async def poll_dms_once(self, publish: Publish) -> int:
+        """One DM poll: read ``GET /2/dm_events`` newest first down to the last seen event (the endpoint has no
+        ``since_id``), publish the members' messages oldest first, then advance the cursor. Returns how many
+        were published. Raises tweepy's errors (``run`` handles them)."""
+        client = await self.ensure_client()
+        if not self._dm_baselined and self._dm_since_id is None:
+            await self._load_dm_cursor()
+        since = int(self._dm_since_id) if self._dm_since_id is not None else None
+        events: list[Any] = []
+        users: dict[str, Any] = {}
+        token: str | None = None
+        for page in range(self.config.max_pages_per_poll):
+            response = await self._call(
+                "get_direct_message_events", client.get_direct_message_events, event_types="MessageCreate",
+                dm_event_fields=DM_EVENT_FIELDS, expansions=["sender_id"], user_fields=["username", "name"],
+                max_results=self.page_size, pagination_token=token, user_auth=True,
+            )
+            data = list(response.data or [])
+            events.extend(e for e in data if since is None or int(e.id) > since)
+            users.update({str(u.id): u for u in (response.includes or {}).get("users", [])})
+            token = (response.meta or {}).get("next_token")
+            reached = since is not None and any(int(e.id) <= since for e in data)
+            if token is None or reached or not self._dm_baselined:
+                break  # caught up with the cursor (the baseline needs only the newest id)
+            if page == self.config.max_pages_per_poll - 1:
+                log.warning("more X DM events since the last poll than %d pages; the oldest are skipped",
+                            self.config.max_pages_per_poll)
+        events.sort(key=lambda e: int(e.id))
+        if not self._dm_baselined:
+            self._dm_baselined = True
+            if events:
+                await self._save_dm_cursor(str(events[-1].id))
+            self.dm_polls += 1
+            return 0
+        published = 0
+        for event in events:
+            if str(event.sender_id) == self.config.user_id:
+                continue  # the bot's own DMs come back in the listing
+            await publish(self._translate_dm(event, users.get(str(event.sender_id))))
+            published += 1
+        if events:
+            await self._save_dm_cursor(str(events[-1].id))
+        self.dm_polls += 1
+        return published
+
+    def _translate_dm(self, event: Any, sender: Any) -> MessagePosted:
+        user_id = str(event.sender_id)
+        return MessagePosted(
+            platform=PLATFORM,
+            occurred_at=_parse_time(event.created_at),
+            # As on the other platforms, a DM chat is named by the member: SendDirect answers to the same id.
+            chat=ChatRef(platform=PLATFORM, chat_id=user_id, kind=ChatKind.private),
+            message_id=str(event.id),
+            author=UserRef(platform=PLATFORM, user_id=user_id, username=getattr(sender, "username", None),
+                           display_name=getattr(sender, "name", None)),
+            text=event.text or "",
+        )
 
     def _translate(self, tweet: Any, author: Any) -> MessagePosted:
         brand = self.config.user_id

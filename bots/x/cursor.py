@@ -1,4 +1,4 @@
-"""The mentions cursor: the newest mention id published, per account, so a restart re-reads nothing."""
+"""The X cursors: the newest mention id and DM event id published, per account, so a restart re-reads nothing."""
 
 from __future__ import annotations
 
@@ -13,7 +13,9 @@ from beacon.storage.types import UTCDateTime, utcnow
 
 
 class XCursor(SQLModel, table=True):
-    """``since_id`` for ``GET /2/users/:id/mentions``; X ids are 64-bit, kept as decimal strings."""
+    """The newest id read: ``since_id`` of mentions (key: the account id) or of DMs (key: ``<account id>:dm``).
+
+    X ids are 64-bit, kept as decimal strings."""
 
     __tablename__ = "x_cursors"
 

@@ -20,6 +20,8 @@ T = TypeVar("T")
 # X's documented limits for GET /2/users/:id/mentions per 15 minutes: per app (bearer) and per user (OAuth).
 MENTIONS_APP_LIMIT = 450
 MENTIONS_USER_LIMIT = 180
+# GET /2/dm_events & co.: 300 requests per 15 minutes per user (user context only), shared by the DM lookups.
+DM_LOOKUP_USER_LIMIT = 300
 WINDOW_S = 15 * 60
 MAX_TWEET_WEIGHT = 280
 _URL = re.compile(r"https?://\S+")
@@ -86,6 +88,25 @@ class FakeDM:
 
 
 @dataclass
+class FakeDMEvent:
+    """A MessageCreate event of a one-to-one conversation with the brand (either direction)."""
+
+    id: str
+    sender_id: str
+    conversation_id: str
+    text: str
+    created_at: datetime
+
+    def as_json(self, fields: set[str]) -> dict[str, Any]:
+        """``id`` and ``event_type`` always; the rest only when asked for in ``dm_event.fields``, like X."""
+        data: dict[str, Any] = {"id": self.id, "event_type": "MessageCreate"}
+        values = {"text": self.text, "sender_id": self.sender_id, "dm_conversation_id": self.conversation_id,
+                  "created_at": self.created_at.strftime("%Y-%m-%dT%H:%M:%S.000Z")}
+        data.update({k: v for k, v in values.items() if k in fields})
+        return data
+
+
+@dataclass
 class Stats:
     """Every request the fake answered, by route name (X bills reads and writes per call)."""
 
@@ -114,6 +135,7 @@ class FakeX:
         mentions_app_limit: RateLimit | None = None,
         mentions_user_limit: RateLimit | None = None,
         write_limit: RateLimit | None = None,
+        dm_read_limit: RateLimit | None = None,
     ) -> None:
         self.bearer_token = bearer_token
         self.consumer_key = consumer_key
@@ -124,13 +146,15 @@ class FakeX:
         self.users: dict[str, FakeXUser] = {self.brand.id: self.brand}
         self.tweets: dict[str, FakeTweet] = {}
         self.mention_ids: list[str] = []
-        self.dms: list[FakeDM] = []
+        self.dms: list[FakeDM] = []  # what the brand sent
+        self.dm_events: list[FakeDMEvent] = []  # every DM in the brand's conversations, both directions
         self.hidden: set[str] = set()
         self.stats = Stats()
         self.limits = {
             ("mentions", "app"): mentions_app_limit or RateLimit(MENTIONS_APP_LIMIT),
             ("mentions", "user"): mentions_user_limit or RateLimit(MENTIONS_USER_LIMIT),
             ("write", "user"): write_limit or RateLimit(200),
+            ("dm_read", "user"): dm_read_limit or RateLimit(DM_LOOKUP_USER_LIMIT),
         }
         self._windows: dict[tuple[str, str], _Window] = {}
         self.requests_log: list[tuple[str, str, dict[str, str]]] = []  # (method, path, query)
@@ -145,6 +169,7 @@ class FakeX:
         app.router.add_get("/2/users/me", self._me)
         app.router.add_get("/2/users/{id}/mentions", self._mentions)
         app.router.add_get("/2/users/{id}", self._user)
+        app.router.add_get("/2/dm_events", self._dm_events)
         app.router.add_post("/2/tweets", self._create_tweet)
         app.router.add_post("/2/dm_conversations/with/{participant_id}/messages", self._dm)
         app.router.add_put("/2/tweets/{id}/hidden", self._hide)
@@ -213,6 +238,18 @@ class FakeX:
                 return out
             out.append(nxt[0])
             parent = nxt[0].id
+
+    def send_dm(self, user: FakeXUser, text: str) -> FakeDMEvent:
+        """``user`` writes to the brand in their one-to-one conversation."""
+        return self._add_dm_event(user, user, text)
+
+    def _add_dm_event(self, sender: FakeXUser, member: FakeXUser, text: str) -> FakeDMEvent:
+        low, high = sorted((int(self.brand.id), int(member.id)))
+        event = FakeDMEvent(id=str(next(self._ids)), sender_id=sender.id, conversation_id=f"{low}-{high}",
+                            text=text, created_at=datetime.now(timezone.utc))
+        self.dm_events.append(event)
+        self._notify()
+        return event
 
     def dms_to(self, user: FakeXUser) -> list[str]:
         return [d.text for d in self.dms if d.to == user.id]
@@ -367,11 +404,43 @@ class FakeX:
             return self._problem(400, "Invalid Request", "One or more parameters to your request was invalid.")
         if not user.accepts_dms:
             return self._problem(403, "Forbidden", "You are not permitted to send Direct Messages to this user.")
-        event_id = str(next(self._ids))
-        self.dms.append(FakeDM(to=user.id, text=body.get("text", ""), event_id=event_id))
+        event = self._add_dm_event(self.brand, user, body.get("text", ""))
+        self.dms.append(FakeDM(to=user.id, text=event.text, event_id=event.id))
         self._notify()
-        return web.json_response({"data": {"dm_conversation_id": f"{self.brand.id}-{user.id}",
-                                           "dm_event_id": event_id}}, status=201, headers=headers)
+        return web.json_response({"data": {"dm_conversation_id": event.conversation_id,
+                                           "dm_event_id": event.id}}, status=201, headers=headers)
+
+    async def _dm_events(self, request: web.Request) -> web.Response:
+        """``GET /2/dm_events``: the brand's DM events of the last 30 days, newest first, paginated."""
+        _, headers, refused = self._enter(request, "dm_events", "dm_read", need_user=True)
+        if refused:
+            return refused
+        q = request.query
+        try:
+            max_results = int(q.get("max_results", "100"))
+            until = int(q["pagination_token"]) if "pagination_token" in q else None
+        except ValueError:
+            return self._problem(400, "Invalid Request", "One or more parameters to your request was invalid.")
+        if not 1 <= max_results <= 100:
+            return self._problem(400, "Invalid Request", "The `max_results` query parameter value is not between 1 and 100")
+        types = set(filter(None, q.get("event_types", "").split(",")))
+        if types - {"MessageCreate", "ParticipantsJoin", "ParticipantsLeave"}:
+            return self._problem(400, "Invalid Request", "The `event_types` query parameter value is invalid")
+        fields = set(filter(None, q.get("dm_event.fields", "").split(",")))
+        events = sorted(self.dm_events, key=lambda e: int(e.id), reverse=True)
+        events = [e for e in events if until is None or int(e.id) < until]  # only MessageCreate events exist here
+        page, rest = events[:max_results], events[max_results:]
+        meta: dict[str, Any] = {"result_count": len(page)}
+        if rest:
+            meta["next_token"] = page[-1].id
+        body: dict[str, Any] = {"meta": meta}
+        if page:
+            body["data"] = [e.as_json(fields) for e in page]
+            if "sender_id" in q.get("expansions", ""):
+                senders = {e.sender_id for e in page}
+                body["includes"] = {"users": [{"id": u.id, "username": u.username, "name": u.name}
+                                              for u in self.users.values() if u.id in senders]}
+        return web.json_response(body, headers=headers)
 
     async def _hide(self, request: web.Request) -> web.Response:
         _, headers, refused = self._enter(request, "hide_reply", "write", need_user=True)

@@ -26,6 +26,7 @@ def x_config(fake: FakeX, **overrides: Any) -> XConfig:
         "user_id": fake.brand.id, "bearer_token": fake.bearer_token, "consumer_key": fake.consumer_key,
         "consumer_secret": CONSUMER_SECRET, "access_token": fake.access_token,
         "access_token_secret": ACCESS_SECRET, "api_url": fake.api_url, "poll_interval_s": 0.05,
+        "dm_poll_interval_s": 0.05,
         "rate_window_s": 1.0,  # the budget floor (window / limit) far below the test interval
     }
     values.update(overrides)
