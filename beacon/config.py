@@ -11,7 +11,8 @@ from typing import Any, Literal
 from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, SecretStr, ValidationError, field_validator
 from pydantic_settings import BaseSettings, PydanticBaseSettingsSource, SettingsConfigDict
 
-# The sections analysis reads live in a light module (``beacon analyze`` starts without this one).
+# The sections analysis reads are declared next to analysis (``beacon analyze`` reads them without
+# pydantic when a config file holds nothing else: beacon.analysis.quick_settings).
 from beacon.analysis.sections import ALL_ROLES, AnalysisConfig, BrandConfig, Role, Section, StaffMember  # noqa: F401
 from moderation.config import ModerationConfig
 from community.config import SupportConfig

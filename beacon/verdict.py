@@ -1,6 +1,6 @@
 """The analysis verdict: findings with reasons and offsets (never matched secret text), combined.
 
-Immutable value classes with slots, not pydantic models: analysis builds several per message, and
+Immutable value classes, not pydantic models: analysis builds several per message, and
 ``beacon analyze`` starts without importing pydantic at all (a third of its start-up time). They keep
 the part of the pydantic API Beacon uses: keyword construction with defaults (unknown keywords are an
 error), equality, hashing, ``model_copy(update=...)``, ``model_dump(mode=..., include=..., exclude=...)``
@@ -57,9 +57,7 @@ def _dump(value: Any, json: bool) -> Any:
 
 
 class _Value:
-    """Base of the value classes: fields in ``__slots__`` (declared as ``_fields``), set once."""
-
-    __slots__ = ()
+    """Base of the value classes: fields (declared in ``_fields``) in the instance dict, set once."""
     _fields: ClassVar[tuple[str, ...]] = ()
     model_fields: ClassVar[dict[str, Any]] = {}  # field name -> default (pydantic's name, for generic code)
 
@@ -72,8 +70,7 @@ class _Value:
     @classmethod
     def _from(cls, values: dict[str, Any]) -> Any:
         obj = _new(cls)
-        for name in cls._fields:
-            _set(obj, name, values[name])
+        _set(obj, "__dict__", {name: values[name] for name in cls._fields})
         return obj
 
     def _values(self) -> tuple[Any, ...]:
@@ -133,7 +130,6 @@ def _enum(kind: type[Enum], value: Any) -> Any:
 class Span(_Value):
     """Offsets ``[start, end)`` into a message's text, in code points."""
 
-    __slots__ = ("start", "end")
     _fields = ("start", "end")
     model_fields = {"start": None, "end": None}
     start: int
@@ -147,15 +143,13 @@ class Span(_Value):
     def at(cls, start: int, end: int) -> Span:
         """``Span(start=start, end=end)`` from ints the caller computed (the analysers' fast path)."""
         obj = _new(cls)
-        _set(obj, "start", start)
-        _set(obj, "end", end)
+        _set(obj, "__dict__", {"start": start, "end": end})
         return obj
 
 
 class Finding(_Value):
     """One analyser's observation: why, and where (offsets into the text)."""
 
-    __slots__ = ("analyser", "reason", "flag", "spans", "score", "detail")
     _fields = ("analyser", "reason", "flag", "spans", "score", "detail")
     model_fields = {"analyser": None, "reason": None, "flag": None, "spans": (), "score": 1.0, "detail": {}}
     analyser: str
@@ -180,19 +174,14 @@ class Finding(_Value):
            score: float = 1.0, detail: dict[str, str] | None = None) -> Finding:
         """A finding from values of the right types (a Flag, a tuple of Spans, a fresh dict): no checks."""
         obj = _new(cls)
-        _set(obj, "analyser", analyser)
-        _set(obj, "reason", reason)
-        _set(obj, "flag", flag)
-        _set(obj, "spans", spans)
-        _set(obj, "score", score)
-        _set(obj, "detail", {} if detail is None else detail)
+        _set(obj, "__dict__", {"analyser": analyser, "reason": reason, "flag": flag, "spans": spans,
+                               "score": score, "detail": {} if detail is None else detail})
         return obj
 
 
 class AnalysisInput(_Value):
     """A message as analysis sees it: text plus who wrote it where."""
 
-    __slots__ = ("text", "platform", "chat", "author_id", "author_name", "author_username", "mentions_bot")
     _fields = ("text", "platform", "chat", "author_id", "author_name", "author_username", "mentions_bot")
     model_fields = {"text": None, "platform": "telegram", "chat": None, "author_id": None, "author_name": None,
                     "author_username": None, "mentions_bot": False}
@@ -223,18 +212,13 @@ class AnalysisInput(_Value):
            mentions_bot: bool = False) -> AnalysisInput:
         """For readers that already hold str / None / bool values (``beacon analyze``): no checks."""
         obj = _new(cls)
-        _set(obj, "text", text)
-        _set(obj, "platform", platform)
-        _set(obj, "chat", chat)
-        _set(obj, "author_id", author_id)
-        _set(obj, "author_name", author_name)
-        _set(obj, "author_username", author_username)
-        _set(obj, "mentions_bot", mentions_bot)
+        _set(obj, "__dict__", {"text": text, "platform": platform, "chat": chat, "author_id": author_id,
+                               "author_name": author_name, "author_username": author_username,
+                               "mentions_bot": mentions_bot})
         return obj
 
 
 class Verdict(_Value):
-    __slots__ = ("language", "support_request", "category", "urgency", "flags", "findings")
     _fields = ("language", "support_request", "category", "urgency", "flags", "findings")
     model_fields = {"language": None, "support_request": False, "category": None, "urgency": None, "flags": (),
                     "findings": ()}
@@ -263,12 +247,8 @@ class Verdict(_Value):
            flags: tuple[Flag, ...], findings: tuple[Finding, ...]) -> Verdict:
         """The pipeline's own verdict, from values of the right types: no checks."""
         obj = _new(cls)
-        _set(obj, "language", language)
-        _set(obj, "support_request", support_request)
-        _set(obj, "category", category)
-        _set(obj, "urgency", urgency)
-        _set(obj, "flags", flags)
-        _set(obj, "findings", findings)
+        _set(obj, "__dict__", {"language": language, "support_request": support_request, "category": category,
+                               "urgency": urgency, "flags": flags, "findings": findings})
         return obj
 
 

@@ -157,16 +157,25 @@ class ScriptFirstDetector:
         # thanks, the same question with another amount, spam posted again): remember the last
         # few thousand answers (bounded; cleared when full).
         self._seen: dict[str, str | None] = {}
+        self._by_text: dict[str, str | None] = {}
 
     def detect(self, text: str) -> str | None:
+        by_text = self._by_text  # the same text again: not even cleaned again
+        if text in by_text:
+            return by_text[text]
         cleaned = language_letters(text)
         seen = self._seen
         if cleaned in seen:
-            return seen[cleaned]
-        language = self._detect(cleaned)
-        if len(seen) >= _SEEN_MAX:
-            seen.clear()
-        seen[cleaned] = language
+            language = seen[cleaned]
+        else:
+            language = self._detect(cleaned)
+            if len(seen) >= _SEEN_MAX:
+                seen.clear()
+            seen[cleaned] = language
+        if len(text) <= SAMPLE_CHARS:  # long texts rarely repeat: not worth their memory
+            if len(by_text) >= _SEEN_MAX:
+                by_text.clear()
+            by_text[text] = language
         return language
 
     def _detect(self, cleaned: str) -> str | None:
