@@ -1610,3 +1610,14 @@ def _plain(params: dict[str, Any]) -> dict[str, Any]:
             out[key] = value
     return out
 
+
+
+async def settle(fake: FakeTelegram, app: Any, *, timeout_s: float = 30) -> None:
+    """Wait until the Beacon ``app`` is idle and the bot confirmed every update the fake holds (a handled
+    update can make the fake queue another, so up to three rounds)."""
+    await asyncio.sleep(0.05)
+    for _ in range(3):
+        assert await app.idle(settle_s=0.3, timeout_s=timeout_s), "Beacon did not settle"
+        if fake.pending_updates == 0:
+            break
+        await asyncio.sleep(0.1)

@@ -4,7 +4,6 @@ WebSocket, against the fakes, in one Beacon with the default handlers."""
 
 from __future__ import annotations
 
-import asyncio
 from collections.abc import AsyncIterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -19,7 +18,7 @@ from bots.telegram import TelegramAdapter
 from moderation.records import make_ref
 from tests.fakes.discord import FakeChannel, FakeDiscord, FakeGuild
 from tests.fakes.discord import RateLimit as DiscordLimit
-from tests.fakes.telegram import FakeChat, FakeTelegram, FakeUser, RateLimit
+from tests.fakes.telegram import FakeChat, FakeTelegram, FakeUser, RateLimit, settle
 from tests.linking.conftest import CODE
 
 TG_TOKEN = "7012345678:AAH3xq_LinkTestTokenNeverLogged-9f8e7d6c5b4a"
@@ -40,12 +39,7 @@ class World:
     general: FakeChannel
 
     async def settle(self) -> None:
-        await asyncio.sleep(0.05)
-        for _ in range(3):
-            assert await self.app.idle(settle_s=0.3, timeout_s=30)
-            if self.tg.pending_updates == 0:
-                break
-            await asyncio.sleep(0.1)
+        await settle(self.tg, self.app)
 
     def tg_texts(self, chat: Any) -> list[str]:
         return [a.text or "" for a in self.tg.sent(chat)]

@@ -19,7 +19,7 @@ from beacon.directory import track_directory
 from bots.telegram import TelegramAdapter
 from moderation.handlers import build_moderation_handlers
 from moderation.records import make_ref
-from tests.fakes.telegram import FakeTelegram, FakeUser, RateLimit
+from tests.fakes.telegram import FakeTelegram, FakeUser, RateLimit, settle
 from tests.moderation.conftest import all_rows_text
 
 TOKEN = "7012345678:AAH3xq_ModerationTestToken-9f8e7d6c5b4a"
@@ -81,12 +81,7 @@ class World:
     staff: FakeUser
 
     async def settle(self) -> None:
-        await asyncio.sleep(0.05)
-        for _ in range(3):
-            assert await self.beacon.idle(settle_s=0.3)
-            if self.fake.pending_updates == 0:
-                break
-            await asyncio.sleep(0.1)
+        await settle(self.fake, self.beacon)
 
     def bot_texts(self) -> str:
         """Every text the bot sent or edited, and every parameter of every API call it made."""

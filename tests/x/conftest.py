@@ -33,13 +33,14 @@ def x_config(fake: FakeX, **overrides: Any) -> XConfig:
     return XConfig(**values)
 
 
-async def poll_until(adapter: XAdapter, polls: int, timeout: float = 10.0) -> None:
-    """Wait until the running adapter completed ``polls`` polls."""
+async def poll_until(adapter: XAdapter, polls: int, timeout: float = 10.0, *, counter: str = "polls") -> None:
+    """Wait until the running adapter completed ``polls`` polls (``counter``: "polls" for mentions,
+    "dm_polls" for DMs)."""
     loop = asyncio.get_running_loop()
     deadline = loop.time() + timeout
-    while adapter.polls < polls:
+    while getattr(adapter, counter) < polls:
         if loop.time() > deadline:
-            raise TimeoutError(f"only {adapter.polls} polls done")
+            raise TimeoutError(f"only {getattr(adapter, counter)} {counter} done")
         await asyncio.sleep(0.01)
 
 

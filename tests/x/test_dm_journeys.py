@@ -4,7 +4,6 @@ staff chat, and a /link code made on Telegram is redeemed from an X DM."""
 
 from __future__ import annotations
 
-import asyncio
 from collections.abc import AsyncIterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -16,7 +15,7 @@ from beacon.app import Beacon
 from beacon.config import Settings
 from bots.telegram import TelegramAdapter
 from bots.x import XAdapter
-from tests.fakes.telegram import FakeChat, FakeTelegram, RateLimit
+from tests.fakes.telegram import FakeChat, FakeTelegram, RateLimit, settle
 from tests.fakes.x import FakeX
 from tests.linking.conftest import CODE
 from tests.x.conftest import poll_until, x_config
@@ -36,12 +35,7 @@ class World:
     adapter: XAdapter
 
     async def settle(self) -> None:
-        await asyncio.sleep(0.05)
-        for _ in range(3):
-            assert await self.app.idle(settle_s=0.3, timeout_s=30)
-            if self.tg.pending_updates == 0:
-                break
-            await asyncio.sleep(0.1)
+        await settle(self.tg, self.app)
 
     def tg_texts(self, chat: Any) -> list[str]:
         return [a.text or "" for a in self.tg.sent(chat)]

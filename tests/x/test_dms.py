@@ -11,16 +11,11 @@ from beacon.events import ChatKind, MessagePosted, UserRef
 from beacon.metrics import Metrics
 from bots.x import XAdapter
 from tests.fakes.x import FakeX, RateLimit
-from tests.x.conftest import Published
+from tests.x.conftest import Published, poll_until
 
 
 async def wait_dm_polls(adapter: XAdapter, polls: int, timeout: float = 10.0) -> None:
-    loop = asyncio.get_running_loop()
-    deadline = loop.time() + timeout
-    while adapter.dm_polls < polls:
-        if loop.time() > deadline:
-            raise TimeoutError(f"only {adapter.dm_polls} DM polls done")
-        await asyncio.sleep(0.01)
+    await poll_until(adapter, polls, timeout, counter="dm_polls")
 
 
 async def test_dms_become_private_messages_and_the_bots_own_are_skipped(
@@ -52,31 +47,6 @@ async def test_dms_become_private_messages_and_the_bots_own_are_skipped(
     # The last poll read one page: the newest event is the cursor, nothing older is fetched.
     assert fake.stats.calls["dm_events"] == 1 + 3 + 1
     assert adapter.calls["get_direct_message_events"] == fake.stats.calls["dm_events"]
-
-
-async def test_restarted_poller_rereads_no_dm(fake: FakeX, make_adapter: Callable[..., XAdapter]) -> None:
-    ann = fake.add_user("ann")
-    old = fake.send_dm(ann, "before the bot ever ran")
-    first = make_adapter()
-    published = Published()
-    task = asyncio.create_task(first.run(published))
-    await wait_dm_polls(first, 1)
-    seen = fake.send_dm(ann, "hello")
-    await published.wait_for(lambda: published.of(MessagePosted))
-    await first.stop()
-    await asyncio.wait_for(task, 5)
-    await first.aclose()
-
-    fresh = fake.send_dm(ann, "while the bot was down")
-    again = make_adapter()  # a new process: only the database remembers
-    task = asyncio.create_task(again.run(published))
-    await published.wait_for(lambda: len(published.of(MessagePosted)) == 2)
-    await wait_dm_polls(again, again.dm_polls + 3)
-    await again.stop()
-    await asyncio.wait_for(task, 5)
-    ids = [e.message_id for e in published.of(MessagePosted)]
-    assert ids == [seen.id, fresh.id]  # nothing from before the baseline, nothing twice
-    assert old.id not in ids
 
 
 async def test_dm_poller_waits_for_the_reset_without_losing_dms(

@@ -5,6 +5,8 @@ from __future__ import annotations
 import asyncio
 from collections.abc import Callable
 
+import pytest
+
 from beacon.events import ChatKind, MessagePosted
 from bots.x import XAdapter
 from tests.fakes.x import FakeX
@@ -43,24 +45,30 @@ async def test_every_page_is_read_before_the_cursor_moves(fake: FakeX, make_adap
     assert fake.stats.calls["mentions"] == 1 + 3  # baseline + three pages of five
 
 
-async def test_restarted_poller_rereads_no_mention(fake: FakeX, make_adapter: Callable[..., XAdapter]) -> None:
+@pytest.mark.parametrize("source", ["mentions", "dms"])
+async def test_restarted_poller_rereads_nothing(fake: FakeX, make_adapter: Callable[..., XAdapter],
+                                                source: str) -> None:
     ann = fake.add_user("ann")
-    old = fake.post_mention(ann, "before the bot ever ran")
+    # Mentions and DMs each have their own poller and persisted cursor.
+    arrive = (lambda text: fake.post_mention(ann, text)) if source == "mentions" else \
+        (lambda text: fake.send_dm(ann, text))
+    counter = "polls" if source == "mentions" else "dm_polls"
+    old = arrive("before the bot ever ran")
     first = make_adapter()
     published = Published()
     task = asyncio.create_task(first.run(published))
-    await poll_until(first, 1)
-    seen = fake.post_mention(ann, "hello")
+    await poll_until(first, 1, counter=counter)
+    seen = arrive("hello")
     await published.wait_for(lambda: published.of(MessagePosted))
     await first.stop()
     await asyncio.wait_for(task, 5)
     await first.aclose()
 
-    fresh = fake.post_mention(ann, "while the bot was down")
+    fresh = arrive("while the bot was down")
     again = make_adapter()  # a new process: only the database remembers
     task = asyncio.create_task(again.run(published))
     await published.wait_for(lambda: len(published.of(MessagePosted)) == 2)
-    await poll_until(again, again.polls + 3)
+    await poll_until(again, getattr(again, counter) + 3, counter=counter)
     await again.stop()
     await asyncio.wait_for(task, 5)
     ids = [e.message_id for e in published.of(MessagePosted)]
