@@ -23,7 +23,7 @@ from sqlalchemy import Index, String, and_, delete, func, or_, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlmodel import Field, SQLModel
 
-from beacon.actions import SendDirect
+from beacon.actions import SendDirect, SendMessage
 from beacon.config import Settings
 from beacon.domain import Context, Effect, Handler, Reader, Record
 from beacon.events import ChatKind, EventBase, MessageEdited, MessagePosted, Tick, UserRef
@@ -76,7 +76,9 @@ def parse_code(text: str) -> str | None:
 
 
 def code_digest(code: str) -> str:
-    """What is stored: the SHA-256 of the canonical code (the code itself is never stored or logged)."""
+    """What the code table stores: the SHA-256 of the canonical code. The code is never logged; it does pass
+    through the outbox row of the DM that shows it and the bus entry of the ``/link CODE`` message, both
+    short-lived next to its single use and 10-minute life."""
     return hashlib.sha256(f"beacon-link:{code}".encode()).hexdigest()
 
 
@@ -273,6 +275,15 @@ class Linking:
                 if event.chat.kind is ChatKind.private:
                     ctx.claim(event.idempotency_key, OWNER)
                     return await self.on_command(event, *command, ctx)
+                if event.chat.kind is ChatKind.private_thread:
+                    # A member whose DMs are closed talks to staff in a private thread, which staff can read:
+                    # a code there is voided like a public one, and the member is told here (not by DM).
+                    ctx.claim(event.idempotency_key, OWNER)
+                    lang = await self._lang(ctx, event.author)
+                    return [*await self.on_public(event, command[1], ctx),
+                            SendMessage(key=f"{event.idempotency_key}/link/thread", platform=event.platform,
+                                        chat=event.chat, text=self.t(lang, "link.thread"),
+                                        reply_to_message_id=event.message_id)]
                 return await self.on_public(event, command[1], ctx)
         return []
 

@@ -155,6 +155,10 @@ async def test_closed_dms_fall_back_to_a_private_thread(world: World) -> None:
     # The member's messages in the thread are the ticket's conversation, as DMs would be: text and files.
     fake.post(private, bob, "the transfer was at 10:00 from my main wallet")
     await world.wait(lambda: [m for m in fake.sent(world.mods) if "10:00 from my main wallet" in m["content"]])
+    # /link needs a private chat with the bot: staff read this thread, so the member is told here (not by DM).
+    fake.post(private, bob, "/link ABCD-2345")
+    await world.wait(lambda: [m for m in fake.sent(private) if "Staff can read this thread" in m["content"]])
+
     # Private details belong here (moderation's public-chat policy does not apply), but a leaked secret
     # still goes: staff can read the thread.
     with_email = fake.post(private, bob, "my account e-mail is bob.owner@example.org")
