@@ -46,6 +46,18 @@ class SecretMaskingFilter(logging.Filter):
         return True
 
 
+def attach_mask(mask: logging.Filter, prefixes: tuple[str, ...]) -> list[logging.Filterer]:
+    """Add ``mask`` to every logger named by or under ``prefixes`` and to the root logger's handlers (records
+    from any other logger pass those); returns what it was added to, so an adapter can remove it again."""
+    names = {n for n in logging.root.manager.loggerDict if n.startswith(prefixes)}
+    names.update(prefixes)
+    targets: list[logging.Filterer] = [logging.getLogger(n) for n in sorted(names)]
+    targets.extend(logging.getLogger().handlers)
+    for target in targets:
+        target.addFilter(mask)
+    return targets
+
+
 class JsonLineFormatter(logging.Formatter):
     def format(self, record: logging.LogRecord) -> str:
         entry = {

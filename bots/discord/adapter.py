@@ -41,7 +41,7 @@ from beacon.actions import (
 from beacon.adapter import Adapter, Capabilities, Publish
 from beacon.config import DiscordConfig, Settings
 from beacon.events import ChatKind, ChatRef, EventBase, MessageDeleted
-from beacon.logs import SecretMaskingFilter
+from beacon.logs import SecretMaskingFilter, attach_mask
 from beacon.ratelimit import DISCORD_GLOBAL, RateLimiter, open_rate_limiter
 from bots.discord import translate as tr
 from bots.discord.endpoints import release_endpoints, use_endpoints
@@ -583,13 +583,7 @@ class DiscordAdapter(Adapter):
         import discord.gateway  # noqa: F401 - make sure discord.py's loggers exist before we filter them
         import discord.http  # noqa: F401
 
-        names = {n for n in logging.root.manager.loggerDict if n.startswith(_MASKED_LOGGER_PREFIXES)}
-        names.update(_MASKED_LOGGER_PREFIXES)
-        targets: list[logging.Filterer] = [logging.getLogger(n) for n in sorted(names)]
-        targets.extend(logging.getLogger().handlers)
-        for target in targets:
-            target.addFilter(self._mask)
-            self._masked_loggers.append(target)
+        self._masked_loggers.extend(attach_mask(self._mask, _MASKED_LOGGER_PREFIXES))
 
     # ----- outbound --------------------------------------------------------------------------------
 

@@ -41,7 +41,7 @@ from beacon.actions import (
 from beacon.adapter import Adapter, Capabilities, Publish
 from beacon.config import Settings, TelegramConfig
 from beacon.events import BotMembershipChanged, ButtonPressed, ChatKind, ChatRef, EventBase
-from beacon.logs import SecretMaskingFilter
+from beacon.logs import SecretMaskingFilter, attach_mask
 from beacon.ratelimit import RateLimiter, TelegramBuckets, open_rate_limiter
 from bots.telegram.errors import map_error
 from bots.telegram.limits import SendLimits, SharedLimiterBridge, TelegramRateLimiter, retry_after_seconds
@@ -443,13 +443,7 @@ class TelegramAdapter(Adapter):
             httpx_logger.setLevel(logging.WARNING)
         import telegram.ext  # noqa: F401 - make sure PTB's loggers exist before we filter them
 
-        names = {n for n in logging.root.manager.loggerDict if n.startswith(_MASKED_LOGGER_PREFIXES)}
-        names.update(_MASKED_LOGGER_PREFIXES)
-        targets: list[logging.Filterer] = [logging.getLogger(n) for n in sorted(names)]
-        targets.extend(logging.getLogger().handlers)  # records from any other logger pass a root handler
-        for target in targets:
-            target.addFilter(self._mask)
-            self._masked_loggers.append(target)
+        self._masked_loggers.extend(attach_mask(self._mask, _MASKED_LOGGER_PREFIXES))
 
     # ----- outbound -----------------------------------------------------------------------------
 

@@ -30,7 +30,7 @@ from beacon.actions import (
 from beacon.adapter import Adapter, Capabilities, Publish
 from beacon.config import Settings, XConfig
 from beacon.events import ChatKind, ChatRef, MessagePosted, UserRef
-from beacon.logs import SecretMaskingFilter
+from beacon.logs import SecretMaskingFilter, attach_mask
 from beacon.metrics import Metrics
 from beacon.storage import db
 from bots.x import cursor
@@ -233,13 +233,7 @@ class XAdapter(Adapter):
             logger = logging.getLogger(name)
             if logger.getEffectiveLevel() < logging.INFO or logger.level == logging.NOTSET:
                 logger.setLevel(logging.INFO)
-        names = {n for n in logging.root.manager.loggerDict if n.startswith(_MASKED_LOGGER_PREFIXES)}
-        names.update(_MASKED_LOGGER_PREFIXES)
-        targets: list[logging.Filterer] = [logging.getLogger(n) for n in sorted(names)]
-        targets.extend(logging.getLogger().handlers)
-        for target in targets:
-            target.addFilter(self._mask)
-            self._masked.append(target)
+        self._masked.extend(attach_mask(self._mask, _MASKED_LOGGER_PREFIXES))
 
     # ----- billing ---------------------------------------------------------------------------------
 

@@ -372,10 +372,13 @@ class FakeX:
         if tweets:
             body["data"] = [t.as_json() for t in tweets]
             if "author_id" in q.get("expansions", ""):
-                authors = {t.author_id for t in tweets}
-                body["includes"] = {"users": [{"id": u.id, "username": u.username, "name": u.name}
-                                              for u in self.users.values() if u.id in authors]}
+                body["includes"] = self._users_included({t.author_id for t in tweets})
         return web.json_response(body, headers=headers)
+
+    def _users_included(self, ids: set[str]) -> dict[str, Any]:
+        """The ``includes.users`` of an expansion (author_id, sender_id): those users, as X returns them."""
+        return {"users": [{"id": u.id, "username": u.username, "name": u.name}
+                          for u in self.users.values() if u.id in ids]}
 
     async def _create_tweet(self, request: web.Request) -> web.Response:
         _, headers, refused = self._enter(request, "create_tweet", "write", need_user=True)
@@ -437,9 +440,7 @@ class FakeX:
         if page:
             body["data"] = [e.as_json(fields) for e in page]
             if "sender_id" in q.get("expansions", ""):
-                senders = {e.sender_id for e in page}
-                body["includes"] = {"users": [{"id": u.id, "username": u.username, "name": u.name}
-                                              for u in self.users.values() if u.id in senders]}
+                body["includes"] = self._users_included({e.sender_id for e in page})
         return web.json_response(body, headers=headers)
 
     async def _hide(self, request: web.Request) -> web.Response:
