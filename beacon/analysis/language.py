@@ -137,8 +137,8 @@ def language_letters(text: str) -> str:
         if word.isalpha() or search(word) is None:  # letters only: no digit, '@', '#', '.' or ':'
             kept.append(word)
         elif not word.isascii() and "://" not in word and "@" not in word:
-            kept.append(_DIGIT_RUN.sub(" ", word))
-    return " ".join(kept)
+            kept.extend(_DIGIT_RUN.sub(" ", word).split())
+    return " ".join(kept)  # words joined by single spaces: what the ranker is given, as it is
 
 
 def _fold(label: str) -> str | None:
@@ -192,7 +192,7 @@ class ScriptFirstDetector:
                 found = letters.findall(cleaned)
                 if len(found) >= 2 and not (lang == "tr" and _AZERBAIJANI.search(cleaned)):
                     return lang
-        line = " ".join(cleaned.split()).lower()
+        line = cleaned.lower()
         ranked = self.ranker.rank(line, 1)
         if ranked and ranked[0][1] >= 0.5 and _fold(ranked[0][0]) in COMMON_LANGS:
             return _fold(ranked[0][0])  # the usual case: one confident, common answer
@@ -218,7 +218,7 @@ class ScriptFirstDetector:
         return best
 
     def _restricted(self, cleaned: str, allowed: frozenset[str], default: str) -> str:
-        line = " ".join(cleaned.split()).lower()
+        line = cleaned.lower()
         ranked = self.ranker.rank(line, 1)
         if ranked and _fold(ranked[0][0]) in allowed:
             return _fold(ranked[0][0])  # type: ignore[return-value]

@@ -48,10 +48,21 @@ class Pipeline:
 
     def _flags(self, message: AnalysisInput) -> list[Finding]:
         findings: list[Finding] = []
+        try:  # one handler for the whole loop (the usual case); a failure reruns it analyser by analyser
+            for analyser in self.flag_analysers:
+                found = analyser.analyse(message)
+                if found:
+                    findings += found
+            return findings
+        except Exception:  # noqa: BLE001 - an analyser bug must not cost the message its verdict
+            return self._flags_guarded(message)
+
+    def _flags_guarded(self, message: AnalysisInput) -> list[Finding]:
+        findings: list[Finding] = []
         for analyser in self.flag_analysers:
             try:
                 findings.extend(analyser.analyse(message))
-            except Exception as exc:  # an analyser bug must not cost the message its verdict
+            except Exception as exc:  # noqa: BLE001
                 import logging  # here: only a failure needs it (start-up time)
 
                 logging.getLogger(__name__).exception("analyser %s failed", analyser.name)

@@ -31,6 +31,8 @@ _CATEGORY_NAMES = {
 
 # An Enum's .value is a property lookup: the strings, once.
 _VALUE = {m: m.value for enum in (Category, Urgency) for m in enum}
+# The evidence a request's finding points at.
+_SPAN_TAGS = frozenset({lx.PROBLEM, lx.BLOCKED, lx.LOCK, lx.COMPROMISE, lx.HOWTO, lx.ARRIVE, lx.ACTED})
 _SEEN_MAX = 4096
 _SEEN_CHARS = 1000
 # The lexicons to match for each language (a missing key: all of them).
@@ -47,9 +49,9 @@ class Evidence:
         self.hits = hits
         self.question = question
 
-    def spans(self, *tags: str) -> tuple[Span, ...]:
-        wanted = frozenset(tags)
-        return tuple(Span.at(h.start, h.end) for h in self.hits if not h.tags.isdisjoint(wanted))
+    def spans(self, wanted: frozenset[str]) -> tuple[Span, ...]:
+        at = Span.at
+        return tuple([at(h.start, h.end) for h in self.hits if not h.tags.isdisjoint(wanted)])
 
 
 def _paired(hits: list[Hit], first: str, second: str) -> list[Hit]:
@@ -156,7 +158,7 @@ class SupportAnalyser:
         finding = Finding.of(
             analyser=self.name,
             reason=reason,
-            spans=ev.spans(lx.PROBLEM, lx.BLOCKED, lx.LOCK, lx.COMPROMISE, lx.HOWTO, lx.ARRIVE, lx.ACTED),
+            spans=ev.spans(_SPAN_TAGS),
             detail={"category": _VALUE[category], "urgency": _VALUE[urgency], "language": language or ""},
         )
         return SupportAssessment(support_request=True, category=category, urgency=urgency, findings=(finding,))

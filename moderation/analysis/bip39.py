@@ -63,7 +63,7 @@ def _compute_mask(languages: tuple[str, ...]) -> dict[str, int]:
         flag = 1 << bit
         # Set every form's bit at C speed; the few forms an earlier list has too get both bits.
         shared = [(form, mask[form]) for form in forms.intersection(mask)]
-        mask.update(dict.fromkeys(forms, flag))
+        mask.update(dict.fromkeys(sorted(forms), flag))  # sorted: the same table bytes on every run
         for form, earlier in shared:
             mask[form] = earlier | flag
     return mask
