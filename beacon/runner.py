@@ -86,6 +86,11 @@ class Worker:
     * per-chat order: the bus never hands out an event while an earlier one of its ordering key is
       unfinished, and a batch handles a chat's events in order, each seeing the earlier ones' writes.
     * each event starts from an empty identity map (``expunge_all``), as if in its own session.
+    * a batch stops starting events once it has run ``batch_budget_s`` (a third of the bus's
+      visibility timeout by default) and hands the rest back untried (``Deferred``, no attempt
+      counted): a slow batch (another process holding SQLite's write lock, a slow event) commits
+      what it did instead of overrunning the timeout, which would charge every entry an attempt.
+      One event that alone runs past the timeout still fails its batch.
 
     ``concurrency`` is how many batches run at once on PostgreSQL; on SQLite one at a time (more
     would only queue for the single writer). ``max_batch`` (shared by those batches) stays at 64 or
@@ -107,6 +112,7 @@ class Worker:
         concurrency: int = 4,
         idempotency_check: bool = True,
         max_batch: int = 64,
+        batch_budget_s: float | None = None,
     ) -> None:
         self.settings = settings
         self.bus = bus
@@ -119,6 +125,7 @@ class Worker:
         self.concurrency = concurrency
         self.idempotency_check = idempotency_check
         self.max_batch = max_batch
+        self.batch_budget_s = bus.visibility_timeout_s / 3 if batch_budget_s is None else batch_budget_s
         self._subscription: Subscription | None = None
 
     def _single_writer(self) -> bool:
@@ -183,10 +190,15 @@ class Worker:
         outcomes: list[Outcome] = [None] * len(events)
         done: list[tuple[int, list[ActionBase] | None, float]] = []
         failed_keys: set[str] = set()
+        clock = asyncio.get_running_loop().time
+        deadline = clock() + self.batch_budget_s
         try:
             async with self.sessions() as session, session.begin():
                 conn = await session.connection()
                 for i, event in enumerate(events):
+                    if i and clock() > deadline:  # the rest goes back untried, for the next batch
+                        outcomes[i:] = [Deferred("the batch's time budget is spent")] * (len(events) - i)
+                        break
                     key = event.ordering_key
                     if key in failed_keys:
                         outcomes[i] = Deferred(f"an earlier event of {key} failed")

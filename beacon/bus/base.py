@@ -65,6 +65,10 @@ class Bus(ABC):
       consumer of the group after the visibility timeout).
     """
 
+    # How long a handler may hold an entry before the bus takes it back (implementations set theirs):
+    # batch handlers keep their batches well inside it.
+    visibility_timeout_s: float = 30.0
+
     @abstractmethod
     async def start(self) -> None: ...
 
@@ -157,7 +161,7 @@ class _Gatherer:
             task.add_done_callback(self.tasks.discard)
         result = await outcome
         if result is not None:
-            raise result  # Deferred too: with one entry per key in hand, a deferral is a failed attempt
+            raise result
 
     async def _run(self) -> None:
         try:
@@ -173,9 +177,13 @@ class _Gatherer:
                         raise RuntimeError(f"batch handler returned {len(outcomes)} outcomes for {len(batch)} entries")
                 except Exception as exc:  # noqa: BLE001 - a raising handler fails the whole batch
                     outcomes = [exc] * len(batch)
-                for (_, fut), outcome in zip(batch, outcomes):
-                    if not fut.done():
+                deferred = []
+                for (delivery, fut), outcome in zip(batch, outcomes):
+                    if isinstance(outcome, Deferred) and not fut.done():
+                        deferred.append((delivery, fut))  # not tried: still in hand, first in the next batch
+                    elif not fut.done():
                         fut.set_result(outcome)
+                self.waiting[:0] = deferred
         finally:
             self.running -= 1
             if not self.running:  # cancelled with entries still waiting: they stay un-acked

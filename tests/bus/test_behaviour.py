@@ -406,6 +406,25 @@ async def test_a_failed_entry_of_a_batch_is_retried_alone_and_its_key_waits(bus_
     assert await bus.dead_letters("t") == []
 
 
+async def test_entries_a_batch_hands_back_untried_come_again_uncharged(bus_factory) -> None:
+    bus = await bus_factory()
+    await bus.ensure_group("t", "g")
+    for n in range(6):
+        await bus.publish("t", f"m{n}".encode(), ordering_key=f"k{n}")
+    tried: list[tuple[str, int]] = []
+
+    async def first_only(deliveries: list[Delivery]) -> list:  # a batch out of time after one entry
+        tried.append((deliveries[0].payload.decode(), deliveries[0].attempts))
+        return [None] + [Deferred()] * (len(deliveries) - 1)
+
+    await bus.subscribe_batch("t", "g", first_only, max_batch=8)
+    await eventually(lambda: len(tried) == 6, what="every entry tried")
+    await eventually(_zero_pending(bus, "t", "g"), what="all acked")
+    assert sorted(p for p, _ in tried) == [f"m{n}" for n in range(6)]
+    assert all(attempts == 1 for _, attempts in tried), tried  # handed back untried: never counted
+    assert await bus.dead_letters("t") == []
+
+
 async def test_a_batch_entry_failing_every_time_is_dead_lettered(bus_factory) -> None:
     bus = await bus_factory()
     await bus.ensure_group("t", "g")

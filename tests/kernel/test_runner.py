@@ -307,6 +307,23 @@ async def test_a_failing_event_is_rolled_back_alone_and_its_chat_waits(batch_wor
     assert sorted((await _replies(batch_worker)).values()) == ["#1", "#2", "#3", "#4", "#5"]
 
 
+async def test_a_batch_past_its_time_budget_commits_what_it_did_and_hands_back_the_rest(batch_worker) -> None:
+    batch_worker.batch_budget_s = 0.0  # every event after the first finds the budget spent
+    events = [_message("a", 1), _message("b", 1), _message("a", 2)]
+    outcomes = await batch_worker.handle_batch(events)
+    assert outcomes[0] is None
+    assert all(isinstance(o, Deferred) for o in outcomes[1:])  # untried: no attempt counted
+    assert await _users(batch_worker) == {"a-1"}  # the first committed; the others never ran
+    for event in events[1:]:  # the bus hands them over again
+        assert await batch_worker.handle_batch([event]) == [None]
+    assert await _users(batch_worker) == {"a-1", "b-1", "a-2"}
+    assert sorted((await _replies(batch_worker)).values()) == ["#1", "#2", "#3"]
+
+
+def test_the_batch_budget_defaults_to_a_third_of_the_bus_visibility_timeout(batch_worker) -> None:
+    assert batch_worker.batch_budget_s == batch_worker.bus.visibility_timeout_s / 3
+
+
 # SQLite only: the failure needs a constraint checked at COMMIT (a deferred foreign key in SQLite's sense);
 # PostgreSQL checks this one at the statement, which the savepoint test above covers.
 @pytest.mark.parametrize("batch_worker", ["sqlite"], indirect=True)
