@@ -27,6 +27,8 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path[:] = [p for p in sys.path if Path(p or ".").resolve() != Path(__file__).resolve().parent]
 sys.path.insert(0, str(ROOT))
 
+from tests.fakes.telegram import FakeTelegramProcess  # noqa: E402
+
 TOKEN = "7012345678:AAH3xq_BenchTokenNeverLogged-9f8e7d6c5b4a"
 BOT = "BenchHelpBot"
 
@@ -55,43 +57,6 @@ def percentile(values: list[float], p: float) -> float:
     return ordered[lo] + (ordered[hi] - ordered[lo]) * (k - lo)
 
 
-async def serve_fake() -> None:
-    """The fake Bot API in this child process (its own core), with Telegram's limits; driven over /_control."""
-    from tests.fakes.telegram import FakeTelegram
-
-    async with FakeTelegram(token=TOKEN, bot_username=BOT, max_poll_timeout_s=5) as fake:
-        print(fake.url, flush=True)
-        await asyncio.get_running_loop().run_in_executor(None, sys.stdin.read)  # until the parent closes stdin
-
-
-class FakeProcess:
-    """The fake in a child process, so it does not share the bot's event loop."""
-
-    async def __aenter__(self) -> "FakeProcess":
-        import aiohttp
-
-        self.process = await asyncio.create_subprocess_exec(
-            sys.executable, str(Path(__file__).resolve()), "--serve-fake", stdin=asyncio.subprocess.PIPE,
-            stdout=asyncio.subprocess.PIPE, cwd=ROOT)
-        assert self.process.stdout is not None
-        self.url = (await asyncio.wait_for(self.process.stdout.readline(), 60)).decode().strip()
-        self.http = aiohttp.ClientSession()
-        return self
-
-    async def __aexit__(self, *exc: object) -> None:
-        await self.http.close()
-        assert self.process.stdin is not None
-        self.process.stdin.close()
-        await self.process.wait()
-
-    async def control(self, op: str, **body: object) -> object:
-        async with self.http.post(f"{self.url}/_control/{op}", json=body) as resp:
-            payload = await resp.json()
-            if not payload["ok"]:
-                raise RuntimeError(f"control {op} failed: {payload}")
-            return payload["result"]
-
-
 async def run(rate: float, groups: int, seconds: float, request_every: int, drain_s: float,
               database_url: str | None = None, concurrency: int = 4, trace: bool = False) -> dict:
     from beacon.app import Beacon
@@ -100,7 +65,7 @@ async def run(rate: float, groups: int, seconds: float, request_every: int, drai
     logging.basicConfig(level=logging.INFO if "BENCH_VERBOSE" in __import__("os").environ else logging.ERROR)
     rng = random.Random(7)
     tmp = Path(tempfile.mkdtemp(prefix="beacon-bench-desk-"))
-    async with FakeProcess() as fake:
+    async with FakeTelegramProcess(token=TOKEN, bot_username=BOT) as fake:
         owner = await fake.control("user", first_name="Owner", username="owner")
         agent = await fake.control("user", first_name="Agent", username="agent")
         staff_chat = await fake.control("group", title="Staff", owner_id=owner["id"])
@@ -229,11 +194,7 @@ def main() -> int:
     parser.add_argument("--concurrency", type=int, default=4, help="events handled at once (workers.concurrency)")
     parser.add_argument("--drain", type=float, default=120.0, help="seconds to wait for the last replies")
     parser.add_argument("--trace", action="store_true", help="print the event lag and outbox every second (stderr)")
-    parser.add_argument("--serve-fake", action="store_true", help=argparse.SUPPRESS)
     args = parser.parse_args()
-    if args.serve_fake:
-        asyncio.run(serve_fake())
-        return 0
     result = asyncio.run(run(args.rate, args.groups, args.seconds, args.request_every, args.drain,
                              args.database_url, args.concurrency, args.trace))
     print(f"updates: {result['updates']} at {result['achieved_rate']:.0f}/s offered {result['offered_rate']:.0f}/s "

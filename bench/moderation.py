@@ -39,14 +39,13 @@ sys.path[:] = [p for p in sys.path if Path(p or ".").resolve() != Path(__file__)
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-import aiohttp  # noqa: E402
-
 from beacon.app import Beacon  # noqa: E402
 from beacon.config import Settings  # noqa: E402
 from beacon.directory import track_directory  # noqa: E402
 from bots.telegram import TelegramAdapter  # noqa: E402
 from moderation.handlers import build_moderation_handlers  # noqa: E402
 from moderation.records import make_ref  # noqa: E402
+from tests.fakes.telegram import FakeTelegramProcess  # noqa: E402
 
 TOKEN = "7088888888:AAbenchModerationTokenFakeOnly-0123456"
 BOT = "NimbusHelpBot"
@@ -54,53 +53,7 @@ SEED = "abandon ability able about above absent absorb abstract absurd abuse acc
 MODERATOR_ID = 501
 
 
-async def serve_fake(group_per_min: float) -> None:
-    from tests.fakes.telegram import FakeTelegram, RateLimit
-
-    async with FakeTelegram(token=TOKEN, bot_username=BOT, max_poll_timeout_s=5,
-                            group_limit=RateLimit(group_per_min, 60.0)) as fake:
-        print(fake.url, flush=True)
-        await asyncio.get_running_loop().run_in_executor(None, sys.stdin.read)  # until the parent closes stdin
-
-
-class FakeProcess:
-    """The fake Bot API in a child process (so it does not share the bot's event loop), driven over HTTP."""
-
-    def __init__(self, group_per_min: float) -> None:
-        self.group_per_min = group_per_min
-        self.process: asyncio.subprocess.Process | None = None
-        self.url = ""
-        self.http: aiohttp.ClientSession | None = None
-
-    async def __aenter__(self) -> "FakeProcess":
-        self.process = await asyncio.create_subprocess_exec(
-            sys.executable, __file__, "--serve-fake", str(self.group_per_min), stdin=asyncio.subprocess.PIPE,
-            stdout=asyncio.subprocess.PIPE, cwd=str(ROOT))
-        assert self.process.stdout is not None
-        self.url = (await self.process.stdout.readline()).decode().strip()
-        self.http = aiohttp.ClientSession()
-        return self
-
-    async def __aexit__(self, *exc: object) -> None:
-        if self.http is not None:
-            await self.http.close()
-        if self.process is not None and self.process.stdin is not None:
-            self.process.stdin.close()
-            await self.process.wait()
-
-    async def control(self, op: str, **body: Any) -> Any:
-        assert self.http is not None
-        async with self.http.post(f"{self.url}/_control/{op}", json=body) as response:
-            data = await response.json()
-        if not data["ok"]:
-            raise RuntimeError(f"{op}: {data['error']}")
-        return data["result"]
-
-    async def actions(self, chat_id: int | None = None) -> list[dict[str, Any]]:
-        return await self.control("actions", **({"chat_id": chat_id} if chat_id is not None else {}))
-
-
-def settings_for(fake: FakeProcess, mods_id: int, db: Path) -> Settings:
+def settings_for(fake: FakeTelegramProcess, mods_id: int, db: Path) -> Settings:
     return Settings(
         brand={"name": "Nimbus", "official_domains": ["nimbus.example"], "bot_usernames": [BOT]},
         staff=[{"platform": "telegram", "user_id": str(MODERATOR_ID), "display_name": "Mia", "username": "mia_mod",
@@ -111,7 +64,7 @@ def settings_for(fake: FakeProcess, mods_id: int, db: Path) -> Settings:
     )
 
 
-async def community(fake: FakeProcess, groups: int) -> tuple[list[int], int]:
+async def community(fake: FakeTelegramProcess, groups: int) -> tuple[list[int], int]:
     owner = await fake.control("user", first_name="Olga", username="olga_owner")
     await fake.control("user", first_name="Mia", username="mia_mod", user_id=MODERATOR_ID, started=True)
     group_ids = []
@@ -122,7 +75,7 @@ async def community(fake: FakeProcess, groups: int) -> tuple[list[int], int]:
     return group_ids, mods["id"]
 
 
-async def start_beacon(fake: FakeProcess, group_ids: list[int], mods_id: int, tmp: Path) -> Beacon:
+async def start_beacon(fake: FakeTelegramProcess, group_ids: list[int], mods_id: int, tmp: Path) -> Beacon:
     settings = settings_for(fake, mods_id, tmp / f"beacon-{fake.group_per_min:g}.db")
     beacon = await Beacon.build(settings, adapters=[TelegramAdapter.from_settings(settings)],
                                 handlers=[track_directory, *build_moderation_handlers(settings)])
@@ -141,7 +94,7 @@ def percentile(values: list[float], q: float) -> float:
 
 
 async def latency(args: argparse.Namespace, tmp: Path) -> dict[str, Any]:
-    async with FakeProcess(group_per_min=20) as fake:
+    async with FakeTelegramProcess(token=TOKEN, bot_username=BOT, group_per_min=20) as fake:
         group_ids, mods_id = await community(fake, args.groups)
         beacon = await start_beacon(fake, group_ids, mods_id, tmp)
         try:
@@ -186,7 +139,7 @@ async def latency(args: argparse.Namespace, tmp: Path) -> dict[str, Any]:
 
 
 async def presses(args: argparse.Namespace, tmp: Path) -> dict[str, Any]:
-    async with FakeProcess(group_per_min=100_000) as fake:
+    async with FakeTelegramProcess(token=TOKEN, bot_username=BOT, group_per_min=100_000) as fake:
         group_ids, mods_id = await community(fake, min(args.groups, 10))
         beacon = await start_beacon(fake, group_ids, mods_id, tmp)
         try:
@@ -238,9 +191,6 @@ async def main(args: argparse.Namespace) -> None:
 
 
 if __name__ == "__main__":
-    if len(sys.argv) == 3 and sys.argv[1] == "--serve-fake":
-        asyncio.run(serve_fake(float(sys.argv[2])))
-        sys.exit(0)
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--messages", type=int, default=600)
     parser.add_argument("--rate", type=float, default=20.0)

@@ -29,67 +29,24 @@ sys.path[:] = [p for p in sys.path if Path(p or ".").resolve() != Path(__file__)
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-import aiohttp  # noqa: E402
-
 from beacon.actions import SendDirect, SendMessage  # noqa: E402
 from beacon.config import TelegramConfig  # noqa: E402
 from beacon.events import ChatRef, EventBase, UserRef  # noqa: E402
 from bots.telegram import TelegramAdapter  # noqa: E402
+from tests.fakes.telegram import FakeTelegramProcess  # noqa: E402
 
 TOKEN = "7099999999:AAbenchTokenForTheFakeOnly-0123456789abc"
 P = "telegram"
 
 
-# ----- the fake, in a child process ------------------------------------------------------------
-
-
-async def serve_fake() -> None:
-    from tests.fakes.telegram import FakeTelegram  # the real limits are its defaults
-
-    async with FakeTelegram(token=TOKEN, bot_username="BenchBot", max_poll_timeout_s=5) as fake:
-        print(fake.url, flush=True)
-        await asyncio.get_running_loop().run_in_executor(None, sys.stdin.read)  # until the parent closes stdin
-
-
-class FakeProcess:
-    def __init__(self) -> None:
-        self.process: asyncio.subprocess.Process | None = None
-        self.url = ""
-        self.http: aiohttp.ClientSession | None = None
-
-    async def __aenter__(self) -> "FakeProcess":
-        self.process = await asyncio.create_subprocess_exec(
-            sys.executable, str(Path(__file__).resolve()), "--serve-fake", stdin=asyncio.subprocess.PIPE,
-            stdout=asyncio.subprocess.PIPE, cwd=ROOT)
-        assert self.process.stdout is not None
-        self.url = (await asyncio.wait_for(self.process.stdout.readline(), 60)).decode().strip()
-        self.http = aiohttp.ClientSession()
-        return self
-
-    async def __aexit__(self, *exc: object) -> None:
-        if self.http is not None:
-            await self.http.close()
-        if self.process is not None:
-            assert self.process.stdin is not None
-            self.process.stdin.close()
-            await self.process.wait()
-
-    async def control(self, op: str, **body: Any) -> Any:
-        assert self.http is not None
-        async with self.http.post(f"{self.url}/_control/{op}", json=body) as resp:
-            payload = await resp.json()
-            if not payload["ok"]:
-                raise RuntimeError(f"control {op} failed: {payload}")
-            return payload["result"]
-
-    def config(self, **overrides: Any) -> TelegramConfig:
-        return TelegramConfig(token=TOKEN, base_url=f"{self.url}/bot", poll_timeout_s=1, **overrides)
+def config_for(fake: FakeTelegramProcess, **overrides: Any) -> TelegramConfig:
+    return TelegramConfig(token=TOKEN, base_url=f"{fake.url}/bot", poll_timeout_s=1, **overrides)
 
 
 # ----- inbound ---------------------------------------------------------------------------------
 
 
-async def inbound(fake: FakeProcess, updates: int, groups: int, sink: str) -> dict[str, Any]:
+async def inbound(fake: FakeTelegramProcess, updates: int, groups: int, sink: str) -> dict[str, Any]:
     member = await fake.control("user", first_name="Member")
     chat_ids = []
     for i in range(groups):
@@ -97,7 +54,7 @@ async def inbound(fake: FakeProcess, updates: int, groups: int, sink: str) -> di
         await fake.control("bot_status", chat_id=group["id"], status="administrator", can_delete_messages=True)
         chat_ids.append(group["id"])
     last = await fake.control("posts", chat_ids=chat_ids, user_id=member["id"], count=updates, text="hello")
-    adapter = TelegramAdapter(fake.config())
+    adapter = TelegramAdapter(config_for(fake))
     done = asyncio.Event()
     published = 0
     bus = None
@@ -159,7 +116,7 @@ def _steady_rate(finished: list[float], burst: int) -> float:
     return (len(finished) - burst - 1) / (finished[-1] - finished[burst])
 
 
-async def outbound(fake: FakeProcess, sends: int) -> dict[str, Any]:
+async def outbound(fake: FakeTelegramProcess, sends: int) -> dict[str, Any]:
     before = await fake.control("state")
     many = []
     for i in range(100):
@@ -169,7 +126,7 @@ async def outbound(fake: FakeProcess, sends: int) -> dict[str, Any]:
     one_group = await fake.control("group", title="One group")
     await fake.control("bot_status", chat_id=one_group["id"], status="administrator")
     member = await fake.control("user", first_name="Reader", started=True)
-    adapter = TelegramAdapter(fake.config())  # Telegram's limits: 30/s, 20/min per group, 1/s per chat
+    adapter = TelegramAdapter(config_for(fake))  # Telegram's limits: 30/s, 20/min per group, 1/s per chat
     await adapter.ensure_ready()
 
     def send(chat_id: int, i: int) -> Any:
@@ -207,7 +164,7 @@ async def outbound(fake: FakeProcess, sends: int) -> dict[str, Any]:
 
 
 async def main(args: argparse.Namespace) -> dict[str, Any]:
-    async with FakeProcess() as fake:
+    async with FakeTelegramProcess(token=TOKEN, bot_username="BenchBot") as fake:
         results: dict[str, Any] = {"inbound": [], "cpu_cores": os.cpu_count()}
         for sink in ("memory", "bus"):
             results["inbound"].append(await inbound(fake, args.updates, args.groups, sink))
@@ -238,10 +195,6 @@ if __name__ == "__main__":
     parser.add_argument("--groups", type=int, default=50)
     parser.add_argument("--sends", type=int, default=300, help="messages spread over 100 groups (outbound)")
     parser.add_argument("--json", action="store_true", help="print the figures as JSON")
-    parser.add_argument("--serve-fake", action="store_true", help=argparse.SUPPRESS)
     arguments = parser.parse_args()
-    if arguments.serve_fake:
-        asyncio.run(serve_fake())
-    else:
-        figures = asyncio.run(main(arguments))
-        print(json.dumps(figures, indent=2)) if arguments.json else report(figures)
+    figures = asyncio.run(main(arguments))
+    print(json.dumps(figures, indent=2)) if arguments.json else report(figures)

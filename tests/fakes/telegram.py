@@ -1621,3 +1621,65 @@ async def settle(fake: FakeTelegram, app: Any, *, timeout_s: float = 30) -> None
         if fake.pending_updates == 0:
             break
         await asyncio.sleep(0.1)
+
+
+class FakeTelegramProcess:
+    """The fake Bot API in a child process, driven over ``/_control``: benchmarks keep it off the bot's
+    event loop (and core), so the fake's own work does not count as the bot's."""
+
+    def __init__(self, *, token: str, bot_username: str, group_per_min: float = 20.0) -> None:
+        self.token = token
+        self.bot_username = bot_username
+        self.group_per_min = group_per_min
+        self.process: asyncio.subprocess.Process | None = None
+        self.url = ""
+        self._http: Any = None
+
+    async def __aenter__(self) -> FakeTelegramProcess:
+        import sys
+        from pathlib import Path
+
+        import aiohttp
+
+        self.process = await asyncio.create_subprocess_exec(
+            sys.executable, "-m", "tests.fakes.telegram", self.token, self.bot_username, str(self.group_per_min),
+            stdin=asyncio.subprocess.PIPE, stdout=asyncio.subprocess.PIPE, cwd=Path(__file__).resolve().parents[2])
+        assert self.process.stdout is not None
+        self.url = (await asyncio.wait_for(self.process.stdout.readline(), 60)).decode().strip()
+        if not self.url:
+            raise RuntimeError("the fake Bot API process did not start")
+        self._http = aiohttp.ClientSession()
+        return self
+
+    async def __aexit__(self, *exc: object) -> None:
+        if self._http is not None:
+            await self._http.close()
+        if self.process is not None and self.process.stdin is not None:
+            self.process.stdin.close()  # the child serves until its stdin closes
+            await self.process.wait()
+
+    async def control(self, op: str, **body: Any) -> Any:
+        async with self._http.post(f"{self.url}/_control/{op}", json=body) as response:
+            payload = await response.json()
+        if not payload["ok"]:
+            raise RuntimeError(f"control {op} failed: {payload}")
+        return payload["result"]
+
+    async def actions(self, chat_id: int | None = None) -> list[dict[str, Any]]:
+        return await self.control("actions", **({"chat_id": chat_id} if chat_id is not None else {}))
+
+
+async def _serve_in_process(token: str, bot_username: str, group_per_min: float) -> None:
+    """FakeTelegramProcess's child: Telegram's real limits (the per-group one as given), until stdin closes."""
+    import sys
+
+    async with FakeTelegram(token=token, bot_username=bot_username, max_poll_timeout_s=5,
+                            group_limit=RateLimit(group_per_min, 60.0)) as fake:
+        print(fake.url, flush=True)
+        await asyncio.get_running_loop().run_in_executor(None, sys.stdin.read)
+
+
+if __name__ == "__main__":
+    import sys
+
+    asyncio.run(_serve_in_process(sys.argv[1], sys.argv[2], float(sys.argv[3])))
