@@ -23,7 +23,10 @@ _PHONE_CONTEXT_RE = LazyPattern(
     r"|电话|手机|联系方式|微信|teléfono|telefono|número|numero|celular|móvil|movil|telefone|zap"
     r"|telefon|numara|số điện thoại|sđt|sdt|điện thoại|전화|휴대폰|핸드폰|번호|電話|携帯|番号|téléphone"
     r"|numéro|portable|handy|nummer|nomor|telepon|\bhp\b|\bwa\b|هاتف|رقم|جوال|موبایل|شماره|تلفن"
-    r"|फोन|नंबर|मोबाइल|เบอร์|โทร|komórk|numer|cellulare|mobiel|telefoon",
+    r"|फोन|नंबर|मोबाइल|เบอร์|โทร|komórk|numer|cellulare|mobiel|telefoon"
+    # "call", "ring me", "reach me" and the same verbs elsewhere ("llámame", "me liga", "arayın", "gọi"…)
+    r"|\bcall|ring me|text me|reach me|llám|llamar|ligue|me liga|liga pra|appelle|appelez|anruf|ruf mich"
+    r"|chiamam|chiamar|bel me|zadzwo|arayın|ara beni|gọi|hubungi|panggil|تماس|اتصل|कॉल",
     re.IGNORECASE,
 )
 _SCRIPT_REGIONS: tuple[tuple[re.Pattern[str], tuple[str, ...]], ...] = (

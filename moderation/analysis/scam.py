@@ -21,7 +21,7 @@ _AMOUNT_RE = re.compile(r"[$€£¥]\s?\d[\d,.]*|\d[\d,.]*\s?(?:k\b)?\s?(?:[$€
 # Every category a scam rule starts from; a message with none of them costs one set test.
 _TRIGGERS = (
     "scam.private", "scam.ask", "scam.remote", "scam.send", "scam.free", "scam.drain", "scam.guarantee",
-    "scam.recovery", "scam.threat", "scam.selfclaim",
+    "scam.recovery", "scam.threat", "scam.selfclaim", "scam.pitch",
 )
 # A rule: features and "the message warns about scams" → (reason, spans) or None.
 Rule = Callable[[MessageFeatures, bool], "tuple[str, list[Span]] | None"]
@@ -46,6 +46,7 @@ class ScamAnalyser:
                 ((("scam.drain",), ("scam.free",)), self._free_claim),
                 ((("scam.guarantee",),), self._guaranteed),
                 ((("scam.recovery",),), self._recovery),
+                ((("scam.pitch",),), self._pitchman),
                 ((("scam.threat",),), self._threat_link),
             )
         )
@@ -70,7 +71,7 @@ class ScamAnalyser:
             rules.remove(self._handle_contact)
         if not rules or self._brand.is_staff(message.platform, message.author_id):
             return []
-        warned = "warn" in hits
+        warned = genuine_warning(f)
         for rule in rules:
             found = rule(f, warned)
             if found is not None:
@@ -198,6 +199,9 @@ class ScamAnalyser:
         hit = self._clean_hit(f, "scam.ask", "scam.secret", "scam.me", inside=_SECRET_CATS, near=_SECRET_CATS)
         if hit is None and (self._untrusted_links(f) or hits.any("scam.private", "scam.selfclaim")):
             hit = self._clean_hit(f, "scam.ask", "scam.secret", "scam.your", inside=_SECRET_CATS, near=_SECRET_CATS)
+        if hit is None and "scam.selfclaim" in hits:
+            # Japanese, Korean, Chinese… drop pronouns: "support here, send the key by DM" names no "your".
+            hit = self._clean_hit(f, "scam.ask", "scam.secret", inside=_SECRET_CATS, near=_SECRET_CATS)
         if hit is not None:
             return ("asks for a password, verification code or key",
                     [f.offsets.span(hit), *self._spans(f, "scam.secret")])
@@ -262,6 +266,20 @@ class ScamAnalyser:
                     [*self._spans(f, "scam.recovery"), *[s for _, s in handles[:1]]])
         return None
 
+    def _pitchman(self, f: MessageFeatures, warned: bool):
+        hits = f.hits
+        if warned or "scam.pitch" not in hits:
+            return None
+        # "Contact Mrs. X, my account manager, she is legit": an investment "manager" or a testimonial
+        # that sends the reader to a private contact.
+        handles = self._foreign_handles(f)
+        if handles or hits.any("scam.private", "spam.cta") or "whatsapp" in f.lower:
+            hit = self._clean_hit(f, "scam.pitch")
+            if hit is not None:
+                return ("promotes an investment manager or testimonial contact",
+                        [f.offsets.span(hit), *[s for _, s in handles[:1]]])
+        return None
+
     def _threat_link(self, f: MessageFeatures, warned: bool):
         hits = f.hits
         if warned or "scam.threat" not in hits or "scam.your" not in hits:
@@ -298,3 +316,15 @@ def _within_any(hit: Hit, others: list[Hit]) -> bool:
 
 def _affixed(brand: BrandProfile, handle: str) -> bool:
     return brand.label_poses(handle.replace("_", "-").replace(".", "-")) in ("brand+words", "look-alike")
+
+
+def genuine_warning(f: MessageFeatures) -> bool:
+    """A warning word that is not part of a longer phrase of another kind ("legit" in "she is legit",
+    "scam" in "no scam" are sales talk, not warnings)."""
+    found = f.hits.found
+    warns = found.get("warn")
+    if not warns:
+        return False
+    others = [h for c, hs in found.items() if c != "warn" for h in hs]
+    return any(not any(o.by_token == w.by_token and o.start <= w.start and w.end <= o.end
+                       and o.end - o.start > w.end - w.start for o in others) for w in warns)

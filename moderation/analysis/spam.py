@@ -7,6 +7,7 @@ import re
 from beacon.verdict import AnalysisInput, Finding, Flag
 from moderation.analysis.brand import BrandProfile
 from moderation.analysis.features import FeatureCache, MessageFeatures
+from moderation.analysis.scam import genuine_warning
 
 # Topic categories and how many distinct phrases of each may count (words common in ordinary
 # crypto chat — "pump", "10x", "profit" — are capped low so talk about markets stays clean).
@@ -19,10 +20,11 @@ _PRIVATE_PUSH_TOPICS = ("spam.signals", "spam.money", "spam.job", "spam.gambling
 # "$300 a day", "300$ в день", "5000 per week", "1k/day". Matched on lowercased text, starting
 # only where a number starts (the look-behind), so digits inside a number are not retried.
 _MONEY_RATE_RE = re.compile(
-    r"(?<![\d,.])\d[\d,.]*\s*(?:k|к|тыс\w*|万|千)?\s*(?:\$|usd[tc]?|€|eur|руб\w*|₽|rs|₹|元|块|rp|₺|tl|zł|грн)?\s*"
-    r"(?:(?:daily|weekly|monthly|ежедневно|в сутки)\b|(?:/|a|per|every|this|in a|in one|last|в|за|每|por|al|pro|par|mỗi|sehari)\s*"
-    r"(?:day|week|month|hour|день|неделю|сутки|месяц|час|天|日|周|月|día|dia|semana|mes|tag|woche|monat"
-    r"|jour|semaine|mois|gün|hafta|ngày|tuần|hari|minggu|giorno|settimana|dag|dzień|tydzień)\b)"
+    r"(?<![\d,.])\d[\d,.]*\s*(?:k|к|тыс\w*|万|千|jt|juta|rb|ribu)?\s*(?:\$|usd[tc]?|€|eur|руб\w*|₽|rs|₹|元|块|rp|₺|tl|zł|грн)?\s*"
+    r"(?:(?:daily|weekly|monthly|ежедневно|в сутки)\b|(?:/|a|per|every|this|in a|in one|last|в|за|每|por|al|pro|par|mỗi|sehari"
+    r"|kada|kila|pe)\s*"
+    r"(?:day|week|month|hour|hr|hrs|h|день|неделю|сутки|месяц|час|天|日|周|月|día|dia|semana|mes|tag|woche|monat"
+    r"|jour|semaine|mois|gün|hafta|ngày|tuần|hari|minggu|giorno|settimana|dag|dzień|tydzień|araw|siku|zi)\b)"
 )
 # "daily 1000 TL", "每天300", "ежедневно 5000": the rate before the amount.
 _RATE_MONEY_RE = re.compile(
@@ -88,10 +90,10 @@ class SpamAnalyser:
         # shape of most messenger spam (warnings about it excepted).
         # Services are excluded: "who sells a used bike? DM me" is a buyer, not an advert.
         private_push = (
-            "scam.private" in hits and "warn" not in hits
-            and any(c in hits.found for c in _PRIVATE_PUSH_TOPICS)
+            "scam.private" in hits and any(c in hits.found for c in _PRIVATE_PUSH_TOPICS)
+            and not genuine_warning(f)
         )
-        if "warn" in hits and not invite_push:
+        if not invite_push and "warn" in hits and genuine_warning(f):
             return []  # quoting spam to warn about it ("scammers write 'earn $500 a day'") is not spam
         if promoted or saturated or invite_push or private_push or topic >= 5:
             spans = [f.offsets.span(h) for c in _TOPICS for h in hits.get(c)[:1]]
@@ -107,7 +109,7 @@ class SpamAnalyser:
         hits = f.hits
         support = 0.0
         push = hits.any("spam.cta", "spam.price", "scam.private")
-        if "spam.cta" in hits:
+        if hits.any("spam.cta", "scam.private"):  # "DM me", "ib mình", "پیوی": a call to action too
             support += 1.0
         if "spam.price" in hits:
             support += min(1.0, 0.5 * len(hits.get("spam.price")))
