@@ -43,6 +43,25 @@ def _is_word_char(ch: str) -> bool:
     return ch > "\u02ff" and unicodedata.category(ch) in ("Mn", "Mc")
 
 
+# Scripts written without spaces between words (Thai, kana, Han, Hangul with its glued particles): a
+# letter of theirs next to a term of a spaced script is a word boundary ("我的usdt提现", "usdt가").
+_UNSPACED_RANGES = ((0x0E00, 0x0E7F), (0x3040, 0x30FF), (0x3400, 0x4DBF), (0x4E00, 0x9FFF), (0xAC00, 0xD7AF),
+                    (0xF900, 0xFAFF), (0xFF66, 0xFF9D))
+
+
+def _unspaced(ch: str) -> bool:
+    code = ord(ch)
+    return any(lo <= code <= hi for lo, hi in _UNSPACED_RANGES)
+
+
+def _joins_word(ch: str, edge: str) -> bool:
+    """Whether a non-ASCII neighbour ``ch`` continues the word of a term whose outer letter is ``edge``
+    (no boundary there): a Hangul syllable after "나" does, one after "usdt" does not."""
+    if not _is_word_char(ch):
+        return False
+    return not _unspaced(ch) or _unspaced(edge)
+
+
 def fold_case(text: str) -> str:
     """Lower-case without changing the length (str.lower turns 'İ' into two code points)."""
     low = text.lower()
@@ -157,11 +176,11 @@ class TermMatcher:
                 entry_tags, left, right = entries
                 if left and start:
                     c = folded[start - 1]
-                    if c in ascii_word or (c > "\x7f" and _is_word_char(c)):
+                    if c in ascii_word or (c > "\x7f" and _joins_word(c, folded[start])):
                         continue
                 if right and end < n:
                     c = folded[end]
-                    if c in ascii_word or (c > "\x7f" and _is_word_char(c)):
+                    if c in ascii_word or (c > "\x7f" and _joins_word(c, folded[end - 1])):
                         continue
                 append((start, -end, entry_tags))
                 continue
@@ -171,13 +190,13 @@ class TermMatcher:
                 if left:
                     if before_ok is None:
                         c = folded[start - 1] if start else " "
-                        before_ok = not (c in ascii_word or (c > "\x7f" and _is_word_char(c)))
+                        before_ok = not (c in ascii_word or (c > "\x7f" and _joins_word(c, folded[start])))
                     if not before_ok:
                         continue
                 if right:
                     if after_ok is None:
                         c = folded[end] if end < n else " "
-                        after_ok = not (c in ascii_word or (c > "\x7f" and _is_word_char(c)))
+                        after_ok = not (c in ascii_word or (c > "\x7f" and _joins_word(c, folded[end - 1])))
                     if not after_ok:
                         continue
                 tags = entry_tags if tags is None else tags | entry_tags

@@ -31,12 +31,17 @@ _CATEGORY_NAMES = {
 
 # An Enum's .value is a property lookup: the strings, once.
 _VALUE = {m: m.value for enum in (Category, Urgency) for m in enum}
+# What goes wrong in a request: whoever is named before it is whose trouble it is.
+_TROUBLE_TAGS = frozenset({lx.PROBLEM, lx.BLOCKED, lx.LOCK, lx.COMPROMISE, lx.ACTED, lx.ARRIVE, lx.NEG, lx.STILL})
 # The evidence a request's finding points at.
 _SPAN_TAGS = frozenset({lx.PROBLEM, lx.BLOCKED, lx.LOCK, lx.COMPROMISE, lx.HOWTO, lx.ARRIVE, lx.ACTED})
 _SEEN_MAX = 4096
 _SEEN_CHARS = 1000
+# Languages so close that a detector mistakes one for the other on short chat (Malay and Indonesian
+# share most of their words): each also reads the other's lexicon.
+_SIBLINGS = {"id": ("ms",), "ms": ("id",)}
 # The lexicons to match for each language (a missing key: all of them).
-_LANGUAGE_SETS = {lang: frozenset({lang, "en", UNIVERSAL_LANG}) for lang in lx.LEXICONS}
+_LANGUAGE_SETS = {lang: frozenset({lang, "en", UNIVERSAL_LANG, *_SIBLINGS.get(lang, ())}) for lang in lx.LEXICONS}
 
 
 class Evidence:
@@ -52,6 +57,17 @@ class Evidence:
     def spans(self, wanted: frozenset[str]) -> tuple[Span, ...]:
         at = Span.at
         return tuple([at(h.start, h.end) for h in self.hits if not h.tags.isdisjoint(wanted)])
+
+
+def _about_others(ev: Evidence) -> bool:
+    """Someone else ("my friend", "у знакомого") is named before the trouble is: the story's subject
+    is them ("my friend's account got hacked"), not the author ("bonus never came, my friend traded")."""
+    for hit in ev.hits:
+        if lx.OTHERS in hit.tags:
+            return True
+        if not hit.tags.isdisjoint(_TROUBLE_TAGS):
+            return False
+    return False
 
 
 def _paired(hits: list[Hit], first: str, second: str) -> list[Hit]:
@@ -182,6 +198,8 @@ class SupportAnalyser:
             return False
         if lx.INFO in t and not me:
             return False
+        if lx.OTHERS in t and not me and _about_others(ev):
+            return False  # someone else's account ("my friend's account got hacked"): not the author's
         if lx.YOU in t and not me and not takeover:
             return False  # about the reader's account, not the author's: advice or an offer
         if takeover and (domain or me):

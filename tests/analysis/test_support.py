@@ -146,6 +146,34 @@ def test_matcher_boundaries():
     assert only_en == [(7, 15)]
 
 
+def test_letters_of_unspaced_scripts_bound_the_words_of_spaced_ones():
+    matcher = TermMatcher([Term("usdt", "funds", "en", False), Term("=나", "me", "ko", True)])
+    # "usdt" glued to Han or to a Hangul particle is still the word; "나" inside "나셨나요" is not "I".
+    assert [(h.start, h.end) for h in matcher.find(fold_case("我的USDT提现"))] == [(2, 6)]
+    assert [(h.start, h.end) for h in matcher.find(fold_case("usdt가 안 들어와요"))] == [(0, 4)]
+    assert matcher.find(fold_case("수익 좀 나셨나요?")) == []
+    assert matcher.find(fold_case("usdtx 나요")) == []  # Latin and Hangul letters still join their own kind
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("my friend's account got hacked last year because he reused his password", "en"),
+    ("у знакомого взломали аккаунт и вывели всё", "ru"),
+])
+def test_trouble_of_someone_else_is_not_the_authors_request(support, text, lang):
+    assert not assess(support, text, lang).support_request
+
+
+def test_someone_else_named_after_the_authors_trouble_does_not_veto_it(support):
+    got = assess(support, "my referral bonus never showed up, my friend completed kyc and traded")
+    assert got.support_request
+
+
+def test_malay_read_as_indonesian_and_back(support):
+    # The detector confuses the two on short chat; each reads the other's lexicon.
+    got = assess(support, "Penarikan 430 TRX saya belum masuk sudah 35 jam", "ms")
+    assert got.support_request and got.category is Category.deposit_withdrawal
+
+
 def test_term_syntax():
     assert parse_term("stem*", False) == ("stem", True, False)
     assert parse_term("*suffix", False) == ("suffix", False, True)
