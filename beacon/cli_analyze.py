@@ -7,12 +7,13 @@ import io
 import itertools
 import json
 import math
+import os
 import sys
 import time
 from collections import Counter
 from collections.abc import Iterator
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, NamedTuple, Optional, TextIO
+from typing import TYPE_CHECKING, Any, NamedTuple, NoReturn, Optional, TextIO
 
 if TYPE_CHECKING:
     import typer
@@ -546,5 +547,14 @@ def main(argv: list[str] | None = None) -> int:
         gc.enable()
 
 
+def exit_now(code: int) -> NoReturn:
+    """End the process that ran ``main`` without tearing the interpreter down: freeing every module
+    and table at exit costs about 10 ms, a sixth of a small file's run. Output is flushed first, and
+    analysis leaves no exit handlers that need to run."""
+    sys.stdout.flush()
+    sys.stderr.flush()
+    os._exit(code)
+
+
 if __name__ == "__main__":
-    sys.exit(main())
+    exit_now(main())

@@ -7,9 +7,9 @@ import sys
 
 def main() -> int | None:
     if len(sys.argv) > 1 and sys.argv[1] == "analyze":
-        from beacon.cli_analyze import main as analyze
+        from beacon.cli_analyze import exit_now, main as analyze
 
-        return analyze(sys.argv[2:])
+        exit_now(analyze(sys.argv[2:]))
     from beacon.cli import main as full
 
     return full()

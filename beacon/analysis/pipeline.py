@@ -99,6 +99,8 @@ def prebuilt_tables() -> list[tuple[str, Path, bytes, Any]]:
     """(name, file, key, freshly computed table) of every table shipped for start-up time
     (``python -m beacon.analysis.prebuilt`` writes them)."""
     from community.analysis.support import support_terms_table
+    from moderation.analysis import lexicon_tables
     from moderation.analysis.bip39 import bip39_table
 
-    return [("BIP-39 index", *bip39_table()), ("support lexicon", *support_terms_table())]
+    return [("BIP-39 index", *bip39_table()), ("support lexicon", *support_terms_table()),
+            ("flag lexicons", *lexicon_tables())]

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from beacon.verdict import Analyser
 from moderation.analysis.bip39 import Bip39Index
@@ -18,7 +19,7 @@ from moderation.analysis.secret import SecretAnalyser
 from moderation.analysis.spam import SpamAnalyser
 from moderation.analysis.vocabulary import CONTEXT_CATEGORIES, LEXICON, MESSENGER_DOMAINS, SHORTENERS
 
-__all__ = ["build_flag_analysers"]
+__all__ = ["build_flag_analysers", "lexicon_tables"]
 
 if TYPE_CHECKING:  # the full Settings or beacon.analysis.sections.AnalysisSettings
     from beacon.config import Settings
@@ -29,9 +30,8 @@ def build_flag_analysers(settings: Settings) -> list[Analyser]:
     so run them one after another on the same AnalysisInput object to pay for those once."""
     links = LinkFinder()
     brand = BrandProfile(settings, links)
-    triggers = {k: v for k, v in LEXICON.items() if k not in CONTEXT_CATEGORIES}
-    context = {k: v for k, v in LEXICON.items() if k in CONTEXT_CATEGORIES}
-    cache = FeatureCache(Lexicon(triggers), links, Lexicon(context))
+    triggers, context = _lexicons()
+    cache = FeatureCache(triggers, links, context)
     shorteners = SHORTENERS | frozenset(d.lower().strip(".") for d in settings.analysis.shorteners)
     phishing = PhishingAnalyser(cache, brand, shorteners, MESSENGER_DOMAINS)
     return [
@@ -42,3 +42,40 @@ def build_flag_analysers(settings: Settings) -> list[Analyser]:
         ImpersonationAnalyser(brand),
         SpamAnalyser(cache, brand, MESSENGER_DOMAINS),
     ]
+
+
+# The vocabulary's two lexicons, parsed ahead of time (start-up time; see beacon.analysis.prebuilt).
+_TABLES_FILE = Path(__file__).with_name("lexicon_tables.marshal")
+
+
+def _parsed_vocabulary() -> tuple[Any, Any]:
+    """(trigger lexicon, context lexicon) tables: context categories are matched only on demand."""
+    triggers = {k: v for k, v in LEXICON.items() if k not in CONTEXT_CATEGORIES}
+    context = {k: v for k, v in LEXICON.items() if k in CONTEXT_CATEGORIES}
+    return Lexicon.parse(triggers), Lexicon.parse(context)
+
+
+def _tables_key() -> bytes:
+    from beacon.analysis.prebuilt import digest
+
+    here = Path(__file__).parent
+    return digest([here / "vocabulary.py", here / "lexicon.py", Path(__file__)])
+
+
+def _lexicons() -> tuple[Lexicon, Lexicon]:
+    from beacon.analysis.prebuilt import load
+
+    tables = load(_TABLES_FILE, _tables_key())
+    if isinstance(tables, tuple) and len(tables) == 2:
+        try:
+            return Lexicon.from_table(tables[0]), Lexicon.from_table(tables[1])
+        except (TypeError, ValueError):  # a table of another shape: parse the vocabulary instead
+            pass
+    triggers, context = _parsed_vocabulary()
+    return Lexicon.from_table(triggers), Lexicon.from_table(context)
+
+
+def lexicon_tables() -> tuple[Path, bytes, object]:
+    """(file, key, freshly parsed tables), for ``beacon.analysis.prebuilt``."""
+    return _TABLES_FILE, _tables_key(), _parsed_vocabulary()
+

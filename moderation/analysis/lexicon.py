@@ -92,6 +92,13 @@ class Hits:
         return self.found
 
 
+# What ``Lexicon.parse`` computes, in plain data: word phrases (phrase, open right, categories),
+# inner-stem regexes (regex, categories), unspaced substrings (phrase, categories, open right), and
+# every category name.
+LexiconTable = tuple[list[tuple[str, bool, tuple[str, ...]]], list[tuple[str, tuple[str, ...]]],
+                     list[tuple[str, tuple[str, ...], bool]], list[str]]
+
+
 class Lexicon:
     """Phrases grouped by category. ``word*`` matches any word starting with ``word``.
 
@@ -103,6 +110,11 @@ class Lexicon:
     """
 
     def __init__(self, categories: Mapping[str, Iterable[str]]) -> None:
+        self._build(self.parse(categories))
+
+    @staticmethod
+    def parse(categories: Mapping[str, Iterable[str]]) -> LexiconTable:
+        """The phrases sorted by how they are matched, in plain data (``from_table`` builds on it)."""
         words: dict[tuple[str, bool], set[str]] = defaultdict(set)  # (phrase, open right) → categories
         inner_stems: dict[str, set[str]] = defaultdict(set)  # regex → categories ("приватн* ключ*")
         substrings: dict[str, set[str]] = defaultdict(set)
@@ -130,35 +142,53 @@ class Lexicon:
                     inner_stems[regex].add(category)
                 else:
                     words[(" ".join(t for t, _ in pieces), pieces[-1][1])].add(category)
-        self._word_keys = list(words)
-        self._word_cats = [tuple(sorted(words[k])) for k in self._word_keys]
-        self._word_spaces = [k[0].count(" ") for k in self._word_keys]
+        return (
+            [(phrase, open_, tuple(sorted(cats))) for (phrase, open_), cats in words.items()],
+            [(regex, tuple(sorted(cats))) for regex, cats in inner_stems.items()],
+            [(phrase, tuple(sorted(cats)), phrase in open_right) for phrase, cats in substrings.items()],
+            sorted(categories),
+        )
+
+    @classmethod
+    def from_table(cls, table: LexiconTable) -> Lexicon:
+        """The lexicon ``parse`` described, without parsing the phrases again (start-up time)."""
+        obj = cls.__new__(cls)
+        obj._build(table)
+        return obj
+
+    def _build(self, table: LexiconTable) -> None:
+        words, inner_stems, substrings, categories = table
+        self._word_keys = [(phrase, open_) for phrase, open_, _ in words]
+        self._word_cats = [cats for _, _, cats in words]
+        self._word_spaces = [phrase.count(" ") for phrase, _, _ in words]
         # Patterns carry their word boundaries: " dm me " only matches whole words of the
         # space-padded token string, " scam" (a stem) any word starting so. No match inside a word
         # ever reaches Python.
         self._word_ac = (
-            ahocorasick_rs.AhoCorasick([" " + k[0] + ("" if k[1] else " ") for k in self._word_keys],
+            ahocorasick_rs.AhoCorasick([" " + phrase + ("" if open_ else " ") for phrase, open_ in self._word_keys],
                                        matchkind=ahocorasick_rs.MatchKind.Standard)
             if words else None
         )
         # Few phrases have a stem before their last word; each is a regex with a literal prefix.
-        self._inner = [(re.compile(r), tuple(sorted(c))) for r, c in inner_stems.items()]
-        self._inner_any = re.compile("|".join(inner_stems)) if inner_stems else None
-        self._inner_ascii = any(r.isascii() for r in inner_stems)
+        self._inner = [(re.compile(r), cats) for r, cats in inner_stems]
+        regexes = [r for r, _ in inner_stems]
+        self._inner_any = re.compile("|".join(regexes)) if regexes else None
+        self._inner_ascii = any(r.isascii() for r in regexes)
         # Each of those regexes starts with a literal letter: one scan for any of those letters rules
         # most texts out (the alternation itself is tried at every position).
-        initials = {r[0] for r in inner_stems}
+        initials = {r[0] for r in regexes}
         self._inner_gate = (re.compile("[" + "".join(re.escape(c) for c in sorted(initials)) + "]")
-                            if inner_stems and all(c.isalnum() for c in initials) else None)
-        self._phrase_cats = [tuple(sorted(cats)) for cats in substrings.values()]
+                            if regexes and all(c.isalnum() for c in initials) else None)
+        self._phrase_cats = [cats for _, cats, _ in substrings]
         # Arabic-script and Devanagari text is written with spaces: a phrase there must be a whole
         # word (or words), or "لا" would match inside "سلام". CJK, Thai and Hangul (particles glue
         # on) match anywhere.
         self._bounded = [
-            (2 if p not in open_right else 1) if _BOUNDED_SCRIPT_RE.search(p) else 0 for p in substrings
+            (2 if not open_ else 1) if _BOUNDED_SCRIPT_RE.search(phrase) else 0 for phrase, _, open_ in substrings
         ]
         self._automaton = (
-            ahocorasick_rs.AhoCorasick(list(substrings), matchkind=ahocorasick_rs.MatchKind.Standard)
+            ahocorasick_rs.AhoCorasick([phrase for phrase, _, _ in substrings],
+                                       matchkind=ahocorasick_rs.MatchKind.Standard)
             if substrings else None
         )
         self.categories = frozenset(categories)

@@ -5,7 +5,6 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
-import idna
 
 from moderation.analysis.suffixes import PublicSuffixList
 
@@ -114,6 +113,8 @@ class LinkFinder:
         puny = "xn--" in host
         uhost = host
         if puny:
+            import idna  # here: few hosts are punycode, and its import is start-up time
+
             labels = []
             for label in host.split("."):
                 if label.startswith("xn--"):

@@ -15,7 +15,6 @@ import re
 from pathlib import Path
 from typing import NamedTuple
 
-import idna
 
 # tldextract's own parsing of the list: a rule is the first word of a line that starts with a word
 # character (after wildcard / exception marks); the private section starts at this marker.
@@ -51,6 +50,8 @@ def snapshot_path() -> Path:
 def _decode_punycode(label: str) -> str:
     lowered = label.lower()
     if lowered.startswith("xn--"):
+        import idna  # here: few hosts are punycode, and its import is start-up time
+
         try:
             return idna.decode(lowered)
         except (UnicodeError, IndexError):

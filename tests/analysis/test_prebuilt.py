@@ -25,6 +25,7 @@ def test_a_stale_or_broken_table_is_ignored(tmp_path):
 def test_analysis_without_the_tables_gives_the_same_results(monkeypatch, tmp_path):
     from beacon.verdict import AnalysisInput
     from community.analysis import support
+    import moderation.analysis as flag_analysis
     from moderation.analysis import bip39
     from tests.moderation_analysis.conftest import nimbus_settings
 
@@ -35,6 +36,7 @@ def test_analysis_without_the_tables_gives_the_same_results(monkeypatch, tmp_pat
     with_tables = [build_pipeline(nimbus_settings()).analyse(AnalysisInput(text=t)) for t in texts]
     monkeypatch.setattr(bip39, "_TABLE_FILE", tmp_path / "none.marshal")
     monkeypatch.setattr(support, "_TERMS_FILE", tmp_path / "none.marshal")
+    monkeypatch.setattr(flag_analysis, "_TABLES_FILE", tmp_path / "none.marshal")
     without = [build_pipeline(nimbus_settings()).analyse(AnalysisInput(text=t)) for t in texts]
     assert with_tables == without
     assert with_tables[3].has(with_tables[3].flags[0]) and with_tables[0].support_request
