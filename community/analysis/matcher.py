@@ -43,23 +43,19 @@ def _is_word_char(ch: str) -> bool:
     return ch > "\u02ff" and unicodedata.category(ch) in ("Mn", "Mc")
 
 
-# Scripts written without spaces between words (Thai, kana, Han, Hangul with its glued particles): a
-# letter of theirs next to a term of a spaced script is a word boundary ("我的usdt提现", "usdt가").
-_UNSPACED_RANGES = ((0x0E00, 0x0E7F), (0x3040, 0x30FF), (0x3400, 0x4DBF), (0x4E00, 0x9FFF), (0xAC00, 0xD7AF),
-                    (0xF900, 0xFAFF), (0xFF66, 0xFF9D))
-
-
 def _unspaced(ch: str) -> bool:
-    code = ord(ch)
-    return any(lo <= code <= hi for lo, hi in _UNSPACED_RANGES)
+    """A letter of a script written without spaces between words: Thai, kana, Han, Hangul (whose
+    particles glue on). Next to a term of a spaced script it is a word boundary ("我的usdt提现", "usdt가")."""
+    return ("\u0e00" <= ch <= "\u0e7f" or "\u3040" <= ch <= "\u30ff" or "\u3400" <= ch <= "\u9fff"
+            or "\uac00" <= ch <= "\ud7af" or "\uf900" <= ch <= "\ufaff" or "\uff66" <= ch <= "\uff9d")
 
 
 def _joins_word(ch: str, edge: str) -> bool:
     """Whether a non-ASCII neighbour ``ch`` continues the word of a term whose outer letter is ``edge``
     (no boundary there): a Hangul syllable after "나" does, one after "usdt" does not."""
-    if not _is_word_char(ch):
-        return False
-    return not _unspaced(ch) or _unspaced(edge)
+    if ch < "\u0e00":  # Latin, Cyrillic, Greek, Arabic, Devanagari…: below every unspaced script
+        return _is_word_char(ch)
+    return _is_word_char(ch) and (not _unspaced(ch) or _unspaced(edge))
 
 
 def fold_case(text: str) -> str:
