@@ -81,7 +81,7 @@ async def test_embedded_limiter_keeps_under_the_fakes_limits() -> None:
     after the limiter granted it, so the test leaves a further margin on the private chat.)"""
     async with FakeTelegram(token=TOKEN, overall_limit=RateLimit(30, 1.0), group_limit=RateLimit(20, 60.0),
                             private_limit=RateLimit(3, 3.0)) as fake:
-        adapter = TelegramAdapter(telegram_config(fake, rate_overall_per_s=30, rate_group_per_min=20,
+        adapter = TelegramAdapter(telegram_config(fake, rate_overall_per_s=27, rate_group_per_min=20,
                                                   rate_private_per_s=0.8), private_burst=2)
         try:
             groups = [fake.create_group(f"G{i}", owner=fake.add_user("Olga")) for i in range(40)]
