@@ -15,9 +15,11 @@ from __future__ import annotations
 import hashlib
 import marshal
 import sys
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
+
+T = TypeVar("T")
 
 
 def digest(files: Iterable[Path]) -> bytes:
@@ -41,6 +43,18 @@ def load(path: Path, key: bytes) -> Any | None:
     if not isinstance(stored, tuple) or len(stored) != 2 or stored[0] != key:
         return None
     return stored[1]
+
+
+def load_or_compute(path: Path, key: bytes, compute: Callable[[], Any], build: Callable[[Any], T]) -> T:
+    """``build`` of the table stored at ``path`` when it is current and ``build`` accepts its shape
+    (raising TypeError, ValueError, KeyError or IndexError otherwise), else ``build(compute())``."""
+    table = load(path, key)
+    if table is not None:
+        try:
+            return build(table)
+        except (TypeError, ValueError, KeyError, IndexError):
+            pass  # a table of another shape (an older layout under the same key): compute it
+    return build(compute())
 
 
 def save(path: Path, key: bytes, table: Any) -> None:

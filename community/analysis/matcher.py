@@ -126,6 +126,8 @@ class TermMatcher:
                    ) -> TermMatcher:
         """The matcher ``table()`` came from, without merging terms and inheriting tags again."""
         surfaces, by_lang = table
+        if not isinstance(surfaces, list) or not isinstance(by_lang, dict):
+            raise TypeError("a matcher table is (surfaces list, entries dict)")
         obj = cls.__new__(cls)
         obj._surfaces = list(surfaces)
         obj._automaton = ahocorasick_rs.AhoCorasick(obj._surfaces, matchkind=ahocorasick_rs.MatchKind.Standard)

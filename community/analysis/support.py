@@ -105,10 +105,10 @@ class SupportAnalyser:
     @property
     def _terms(self) -> TermMatcher:
         if self._matcher is None:  # built on first use: importing this module stays cheap
-            from beacon.analysis.prebuilt import load
+            from beacon.analysis.prebuilt import load_or_compute
 
-            table = load(_TERMS_FILE, _terms_key())
-            self._matcher = TermMatcher.from_table(table) if _is_table(table) else _build_matcher()
+            self._matcher = load_or_compute(_TERMS_FILE, _terms_key(), lambda: _build_matcher().table(),
+                                            TermMatcher.from_table)
         return self._matcher
 
     @staticmethod
@@ -267,10 +267,6 @@ def _terms_key() -> bytes:
 
     here = Path(__file__)
     return digest([here.with_name("lexicon.py"), here.with_name("matcher.py"), here])
-
-
-def _is_table(table: object) -> bool:
-    return isinstance(table, tuple) and len(table) == 2 and isinstance(table[0], list) and isinstance(table[1], dict)
 
 
 def support_terms_table() -> tuple[Path, bytes, object]:

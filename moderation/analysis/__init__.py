@@ -63,16 +63,13 @@ def _tables_key() -> bytes:
 
 
 def _lexicons() -> tuple[Lexicon, Lexicon]:
-    from beacon.analysis.prebuilt import load
+    from beacon.analysis.prebuilt import load_or_compute
 
-    tables = load(_TABLES_FILE, _tables_key())
-    if isinstance(tables, tuple) and len(tables) == 2:
-        try:
-            return Lexicon.from_table(tables[0]), Lexicon.from_table(tables[1])
-        except (TypeError, ValueError):  # a table of another shape: parse the vocabulary instead
-            pass
-    triggers, context = _parsed_vocabulary()
-    return Lexicon.from_table(triggers), Lexicon.from_table(context)
+    def build(tables: tuple[Any, Any]) -> tuple[Lexicon, Lexicon]:
+        triggers, context = tables
+        return Lexicon.from_table(triggers), Lexicon.from_table(context)
+
+    return load_or_compute(_TABLES_FILE, _tables_key(), _parsed_vocabulary, build)
 
 
 def lexicon_tables() -> tuple[Path, bytes, object]:

@@ -85,18 +85,22 @@ def _table_key() -> tuple[bytes, tuple[str, ...]]:
 _TABLE_FILE = Path(__file__).with_name("bip39_index.marshal")
 
 
+def _checked_mask(table: object) -> dict[str, int]:
+    if not isinstance(table, dict):
+        raise TypeError("the BIP-39 index is a dict")
+    return table
+
+
 class Bip39Index:
     """Every wordlist ``mnemonic`` ships, as word → bitmask of languages, plus typo neighbourhoods.
     The table is read from ``bip39_index.marshal`` when it is current (see beacon.analysis.prebuilt)."""
 
     def __init__(self) -> None:
-        from beacon.analysis.prebuilt import load
+        from beacon.analysis.prebuilt import load_or_compute
 
         key, self.languages = _table_key()
-        mask = load(_TABLE_FILE, key)
-        if not isinstance(mask, dict):
-            mask = _compute_mask(self.languages)
-        self._mask: dict[str, int] = mask
+        self._mask: dict[str, int] = load_or_compute(
+            _TABLE_FILE, key, lambda: _compute_mask(self.languages), _checked_mask)
         self._words = frozenset(self._mask)
         # Per language: its words (typo-tolerant lists only) and their one-letter deletions, made on
         # the first typo check of that language.
