@@ -7,6 +7,8 @@ import re
 from pathlib import Path
 from typing import Protocol
 
+from beacon.analysis.function_words import by_function_words
+
 # Only the head of a message decides its language: detection cost stays bounded for 1 MB texts.
 SAMPLE_CHARS = 600
 # Fewer letters than this (after URLs, numbers, addresses, handles and emoji are removed) -> null.
@@ -141,6 +143,10 @@ def language_letters(text: str) -> str:
     return " ".join(kept)  # words joined by single spaces: what the ranker is given, as it is
 
 
+def _no_answer(_line: str) -> None:
+    return None
+
+
 def _fold(label: str) -> str | None:
     label = _FOLD.get(label, label)
     return label if len(label) == 2 else None
@@ -150,9 +156,12 @@ class ScriptFirstDetector:
     """Unicode script settles Hangul, Kana, Han, Thai and other one-language scripts at once and
     narrows Cyrillic and Arabic; a statistical ranker decides the rest."""
 
-    def __init__(self, ranker: Ranker) -> None:
+    def __init__(self, ranker: Ranker, *, function_words: bool = True) -> None:
         self.ranker = ranker
         self.name = ranker.name
+        # Latin-script text whose function words plainly name one language skips the ranker (its cost
+        # grows with every character); off, every such text is ranked (tests compare the two).
+        self._function_words = by_function_words if function_words else _no_answer
         # The answer depends on the cleaned text only, and chats repeat themselves (greetings,
         # thanks, the same question with another amount, spam posted again): remember the last
         # few thousand answers (bounded; cleared when full).
@@ -193,6 +202,9 @@ class ScriptFirstDetector:
                 if len(found) >= 2 and not (lang == "tr" and _AZERBAIJANI.search(cleaned)):
                     return lang
         line = cleaned.lower()
+        lang = self._function_words(line)
+        if lang is not None:
+            return lang
         ranked = self.ranker.rank(line, 1)
         if ranked and ranked[0][1] >= 0.5 and _fold(ranked[0][0]) in COMMON_LANGS:
             return _fold(ranked[0][0])  # the usual case: one confident, common answer
