@@ -3,10 +3,14 @@ PY ?= $(shell command -v python3.11 || command -v python3)
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
+COMPILED := $(VENV)/.compiled-stamp
+# The analysis modules setup.py compiles (Cython) sit next to their sources and shadow them: rebuilt
+# whenever one of these changes, so an edit is never silently ignored.
+COMPILED_SOURCES := setup.py $(wildcard beacon/verdict.py beacon/analysis/*.py community/analysis/*.py moderation/analysis/*.py)
 
 .PHONY: setup bytecode demo test bench eval clean
 
-setup: $(STAMP)
+setup: $(STAMP) $(COMPILED)
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PY) -m venv $(VENV)
@@ -15,7 +19,11 @@ $(STAMP): pyproject.toml
 	$(MAKE) bytecode
 	touch $(STAMP)
 
-# An editable install leaves Beacon's own modules uncompiled (a wheel install compiles them); with
+$(COMPILED): $(STAMP) $(COMPILED_SOURCES)
+	$(BIN)/python setup.py -q build_ext --inplace
+	touch $(COMPILED)
+
+# An editable install leaves Beacon's modules without .pyc files (a wheel install writes them); with
 # PYTHONDONTWRITEBYTECODE set, every `beacon analyze` would compile them again (~40 ms of start-up).
 bytecode:
 	$(BIN)/python -m compileall -q beacon bots community moderation announcements > /dev/null
@@ -35,4 +43,5 @@ eval: setup bytecode
 	cd ../shared/eval && python3 score.py --corpus dev.jsonl --config dev-config.toml -- $(CURDIR)/$(BIN)/beacon analyze
 
 clean:
-	rm -rf $(VENV) *.egg-info beacon-demo.db*
+	rm -rf $(VENV) *.egg-info beacon-demo.db* build
+	find beacon community moderation \( -name '*.so' -o -name '*.c' \) -delete

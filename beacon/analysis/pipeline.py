@@ -85,9 +85,17 @@ class Pipeline:
 def build_pipeline(settings: Settings, *, detector: LanguageDetector | None = None) -> Pipeline:
     """The pipeline a community's settings describe: its detector, the flag analysers (secret,
     pii, scam, phishing, impersonation, spam, from moderation/) and the support assessor (community/)."""
+    from beacon.analysis.compiled import stale
     from community.analysis.support import build_support_analyser
     from moderation.analysis import build_flag_analysers
 
+    outdated = stale()
+    if outdated:  # an edit after the last build would otherwise be silently ignored
+        import logging  # here: only this warning needs it (start-up time)
+
+        logging.getLogger(__name__).warning(
+            "compiled module(s) %s are older than their source and run the old code: rebuild them "
+            "(`make`, or `python setup.py build_ext --inplace`)", ", ".join(outdated))
     return Pipeline(
         detector=detector or make_detector(settings.analysis.language_detector),
         flag_analysers=build_flag_analysers(settings),

@@ -265,7 +265,7 @@ _TERMS_FILE = Path(__file__).with_name("support_terms.marshal")
 def _terms_key() -> bytes:
     from beacon.analysis.prebuilt import digest
 
-    here = Path(__file__)
+    here = Path(__file__).with_name("support.py")  # the source, also when this module runs compiled
     return digest([here.with_name("lexicon.py"), here.with_name("matcher.py"), here])
 
 

@@ -79,7 +79,8 @@ def _table_key() -> tuple[bytes, tuple[str, ...]]:
     from beacon.analysis.prebuilt import digest
 
     lists = sorted(_wordlist_dir().glob("*.txt"))
-    return digest([Path(__file__), *lists]), tuple(path.name.split(".")[0] for path in lists)
+    # The source, also when this module runs compiled (its __file__ is then the extension module).
+    return digest([Path(__file__).with_name("bip39.py"), *lists]), tuple(path.name.split(".")[0] for path in lists)
 
 
 _TABLE_FILE = Path(__file__).with_name("bip39_index.marshal")
