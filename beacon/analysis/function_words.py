@@ -1,12 +1,12 @@
-"""Closed-class words (pronouns, articles, prepositions, auxiliaries) that name a Latin-script language.
+"""Closed-class words (pronouns, articles, prepositions, auxiliaries) that name a language within its script.
 
 Language identification spends most of its time in the statistical model, whose cost grows with every
 character. A message with several function words of one language and none of another (most chat in
-the big Latin-script languages) does not need it: this table settles it. Anything less clear-cut goes
-to the model as before. The lists are linguistic facts, not tuned to a corpus; a word that appears
-in two lists is dropped from both (it cannot tell them apart), so listing more languages only makes
-the shortcut more careful. Languages listed only as ``BLOCKERS`` are never answered here: their words
-just stop another language from being chosen.
+the big Latin-script languages, Russian, Arabic) does not need it: this table settles it. Anything less
+clear-cut goes to the model as before. The lists are linguistic facts, not tuned to a corpus. A word in
+several lists counts for each; the answer needs a word no other list holds and no word outside its own
+list, so listing more languages only makes the shortcut more careful. Languages in ``_BLOCKERS`` are
+never answered here: their words only stop another language from being chosen.
 """
 
 from __future__ import annotations
@@ -65,6 +65,14 @@ _TARGETS: dict[str, str] = {
     "tr": """ve veya bir bu şu o ben sen biz siz onlar benim senin bizim için ile ama fakat çünkü ne
         nasıl neden niye nerede kim hangi var yok değil mi mı mu mü da de daha çok gibi kadar sonra önce
         şimdi bugün dün yarın lütfen teşekkürler teşekkür merhaba selam hala hâlâ hiç her bana sana""",
+    # Cyrillic and Arabic script: the script narrows the choice, these settle the usual case.
+    "ru": """и в во не на с со что я ты он она мы вы они мой моя мои мне меня у к по за из от до для
+        как это этот эта все всё всем но а или если когда где почему уже ещё еще тоже только очень
+        есть был была было были нет да вот так же бы ли помогите пожалуйста спасибо привет сегодня
+        вчера завтра сейчас здесь кто какой чтобы можно нужно надо подскажите""",
+    "ar": """في من على إلى الى عن مع هذا هذه ذلك التي الذي لم لا لن ما هل أن ان إن كان كانت قد تم
+        أنا انا أنت انت هو هي نحن هم لي لك له عند بعد قبل منذ حتى كل أو او لكن ثم يا ولا ايضا أيضا
+        الآن الان اليوم أمس غدا شكرا مرحبا السلام عليكم أرجو ارجو الرجاء ساعدوني""",
 }
 # Languages whose function words only block the others (close relatives, mixed chat): never answered
 # here, the model decides them.
@@ -126,12 +134,47 @@ _BLOCKERS: dict[str, str] = {
           "qayerda kim qaysi bor yo'q emas ham juda keyin hozir bugun kecha ertaga iltimos rahmat salom",
     "eo": "la kaj de en al kun por sed ĉu mi vi li ŝi ni ili estas estis havas ne jes tre ankaŭ nun "
           "hodiaŭ dankon saluton kio kiel kial kie kiu",
+    # Cyrillic neighbours of Russian (Ukrainian, Belarusian and Kazakh text with their own letters is
+    # settled before this table is asked).
+    "uk": "і й в у не на з зі що я ти він вона ми ви вони мій моя мені мене до для як це цей ця все "
+          "але або якщо коли де чому вже ще теж тільки дуже є був була було були немає ні так би "
+          "допоможіть будь ласка дякую привіт сьогодні вчора завтра зараз тут хто який можна треба",
+    "bg": "и в във не на с със че аз ти той тя ние вие те мой моя мои ме мен до за от как това този "
+          "тази всички но или ако кога къде защо вече още също само много е са беше бяха няма да "
+          "ли моля благодаря здравей днес вчера утре сега тук кой какво може трябва",
+    "sr": "и у на са не да је су сам си смо био била било бити имам има мој моја твој ја ти он она "
+          "ми ви они то тај та како што ко где када зашто али јер већ још само јако данас јуче "
+          "сутра сада овде молим хвала здраво",
+    "mk": "и во на со не да е се сум си сме беше мој моја јас ти тој таа ние вие тие тоа овој оваа "
+          "како што кој каде кога зошто но веќе уште само многу денес вчера утре сега тука ве молам "
+          "благодарам здраво",
+    "be": "і ў у не на з што я ты ён яна мы вы яны мой мая мне мяне да для як гэта але ці калі дзе "
+          "чаму ўжо яшчэ таксама толькі вельмі ёсць быў была няма так дапамажыце калі ласка дзякуй "
+          "прывітанне сёння учора заўтра зараз тут хто",
+    "kk": "және мен сен ол біз сіз олар менің сенің үшін бірақ егер қашан қайда неге әлі тағы өте бар "
+          "жоқ иә рахмет сәлем бүгін кеше ертең қазір мұнда кім қандай",
+    "ky": "жана мен сен ал биз силер алар менин сенин үчүн бирок эгер качан кайда эмне үчүн дагы абдан "
+          "бар жок ооба рахмат салам бүгүн кечээ эртең азыр бул ким кандай",
+    "mn": "ба би чи тэр бид та тэд миний чиний гэхдээ хэрэв хэзээ хаана яагаад аль хэдийн маш байна "
+          "байсан үгүй тийм баярлалаа сайн байна уу өнөөдөр өчигдөр маргааш одоо энд хэн ямар",
+    "tg": "ва дар бо аз ба ман ту ӯ мо шумо онҳо барои аммо агар кай куҷо чаро ҳоло ҳам хеле ҳаст нест "
+          "ҳа ташаккур салом имрӯз дирӯз фардо ин он кӣ чӣ",
+    # Arabic-script neighbours of Arabic (Persian and Urdu text with their own letters is settled
+    # before this table is asked).
+    "fa": "و در به از با که را این آن است هست نیست من تو او ما شما آنها برای اما اگر کی کجا چرا هنوز "
+          "خیلی هم فقط امروز دیروز فردا الان اینجا لطفا ممنون سلام چه",
+    "ur": "اور میں کے کی کا سے کو پر ہے ہیں تھا تھی نہیں میرا میری آپ ہم وہ یہ کیا کیوں کب کہاں "
+          "لیکن اگر ابھی بھی بہت صرف آج کل شکریہ براہ کرم",
+    "ps": "او په د له سره ته زه ته هغه موږ تاسو دوی زما ستا لپاره خو که کله چیرته ولې لا ډېر نن "
+          "پرون سبا اوس دلته مننه سلام",
+    "ku": "و لە بە لەگەڵ بۆ من تۆ ئەو ئێمە ئێوە ئەوان ئەمە ئەوە بەڵام ئەگەر کەی لەکوێ بۆچی زۆر ئەمڕۆ "
+          "دوێنێ سبەی ئێستا ئێرە سوپاس سڵاو",
 }
 
 # Punctuation that clings to words ("hours," "¿alguien"), replaced one character at a time: each
 # replace is a C scan, several times faster than str.translate or a regex on non-ASCII text. Rarer marks
 # only cost a word its match (apostrophes stay: "don't", "aujourd'hui").
-_CLINGING = ",.?!:;()\"¿¡"
+_CLINGING = ",.?!:;()\"¿¡،؟"
 MIN_HITS = 3  # distinct function words of the answer
 MIN_SHARE = 0.3  # of the message's words
 
@@ -153,7 +196,7 @@ _TARGET_BITS = {1 << bit: lang for bit, lang in enumerate(_LANGS) if lang in _TA
 
 
 def by_function_words(line: str) -> str | None:
-    """The language of a lowercased Latin-script ``line`` when its function words plainly name one
+    """The language of a lowercased ``line`` when its function words plainly name one
     target language, else None (the model decides). Plainly: at least ``MIN_HITS`` distinct function
     words, making ``MIN_SHARE`` of the words, every one of them in that language's list and at least
     one in no other list."""

@@ -27,17 +27,20 @@ _THREE_LETTERS = re.compile(r"[^\W\d_][\W\d_]*+[^\W\d_][\W\d_]*+[^\W\d_]")  # po
 _NOT_LETTER = re.compile(r"[\W\d_]+")
 _LATIN = r"A-Za-z\u00C0-\u024F\u1E00-\u1EFF"
 _NON_LATIN_LETTER = re.compile(rf"[^\W\d_{_LATIN}]")
-_LATIN_LETTERS = re.compile(rf"[{_LATIN}]")
+# Script classes, as runs: a script's letters are counted as the summed length of its runs (a few
+# matches per message instead of one per letter).
+_LATIN_LETTERS = re.compile(rf"[{_LATIN}]+")
 
-_KANA = re.compile(r"[\u3040-\u30FF\u31F0-\u31FF\uFF66-\uFF9D]")
-_HANGUL = re.compile(r"[\uAC00-\uD7AF\u1100-\u11FF\u3130-\u318F]")
-_HAN = re.compile(r"[\u4E00-\u9FFF\u3400-\u4DBF\uF900-\uFAFF\U00020000-\U0002FFFF]")
-_CYRILLIC = re.compile(r"[\u0400-\u04FF\u0500-\u052F]")
-_ARABIC = re.compile(r"[\u0600-\u06FF\u0750-\u077F\u08A0-\u08FF\uFB50-\uFDFF\uFE70-\uFEFF]")
-_DEVANAGARI = re.compile(r"[\u0900-\u097F]")
+_KANA = re.compile(r"[\u3040-\u30FF\u31F0-\u31FF\uFF66-\uFF9D]+")
+_HANGUL = re.compile(r"[\uAC00-\uD7AF\u1100-\u11FF\u3130-\u318F]+")
+_HAN = re.compile(r"[\u4E00-\u9FFF\u3400-\u4DBF\uF900-\uFAFF\U00020000-\U0002FFFF]+")
+_CYRILLIC = re.compile(r"[\u0400-\u04FF\u0500-\u052F]+")
+_ARABIC = re.compile(r"[\u0600-\u06FF\u0750-\u077F\u08A0-\u08FF\uFB50-\uFDFF\uFE70-\uFEFF]+")
+_DEVANAGARI = re.compile(r"[\u0900-\u097F]+")
+_CJK_ANY = re.compile("|".join(p.pattern for p in (_KANA, _HANGUL, _HAN)))
 # Scripts used by (practically) one language each: the script is the answer.
 _UNIQUE_SCRIPTS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
-    (lang, re.compile(f"[{ranges}]"))
+    (lang, re.compile(f"[{ranges}]+"))
     for lang, ranges in (
         ("th", "\u0E00-\u0E7F"),
         ("el", "\u0370-\u03FF\u1F00-\u1FFF"),
@@ -61,6 +64,7 @@ _UNIQUE_SCRIPTS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
 _UKRAINIAN = re.compile(r"[іїєґІЇЄҐ]")
 _BELARUSIAN = re.compile(r"[ўЎ]")
 _KAZAKH = re.compile(r"[әғқңөұүһӘҒҚҢӨҰҮҺ]")
+_CYRILLIC_MARKED = re.compile("|".join(p.pattern for p in (_UKRAINIAN, _BELARUSIAN, _KAZAKH)))
 _URDU = re.compile(r"[ٹڈڑںےھ]")
 _PERSIAN = re.compile(r"[پچژگکی]")
 
@@ -141,6 +145,11 @@ def language_letters(text: str) -> str:
         elif not word.isascii() and "://" not in word and "@" not in word:
             kept.extend(_DIGIT_RUN.sub(" ", word).split())
     return " ".join(kept)  # words joined by single spaces: what the ranker is given, as it is
+
+
+def _count(runs: re.Pattern[str], text: str) -> int:
+    """How many characters of ``text`` the class ``runs`` (a ``[...]+`` pattern) covers."""
+    return sum(map(len, runs.findall(text)))
 
 
 def _no_answer(_line: str) -> None:
@@ -231,6 +240,9 @@ class ScriptFirstDetector:
 
     def _restricted(self, cleaned: str, allowed: frozenset[str], default: str) -> str:
         line = cleaned.lower()
+        lang = self._function_words(line)
+        if lang in allowed:
+            return lang  # type: ignore[return-value]
         ranked = self.ranker.rank(line, 1)
         if ranked and _fold(ranked[0][0]) in allowed:
             return _fold(ranked[0][0])  # type: ignore[return-value]
@@ -241,10 +253,13 @@ class ScriptFirstDetector:
         return default
 
     def _by_script(self, cleaned: str, letters: str) -> str | None:
-        latin = len(_LATIN_LETTERS.findall(letters))
-        kana = len(_KANA.findall(letters))
-        hangul = len(_HANGUL.findall(letters))
-        han = len(_HAN.findall(letters))
+        latin = _count(_LATIN_LETTERS, letters)
+        if _CJK_ANY.search(letters) is None:  # one scan instead of three counts that would all be 0
+            kana = hangul = han = 0
+        else:
+            kana = _count(_KANA, letters)
+            hangul = _count(_HANGUL, letters)
+            han = _count(_HAN, letters)
         # One CJK character carries about as much as a short Latin word.
         if hangul and hangul * 3 >= latin and hangul >= kana + han:
             return "ko"
@@ -252,27 +267,28 @@ class ScriptFirstDetector:
             return "ja"
         if han and han * 3 >= latin:
             return "zh"
-        cyrillic = len(_CYRILLIC.findall(letters))
+        cyrillic = _count(_CYRILLIC, letters)
         if cyrillic and cyrillic >= latin:
-            if _BELARUSIAN.search(letters):
-                return "be"
-            if _KAZAKH.search(letters):
-                return "kk"
-            if _UKRAINIAN.search(letters):
-                return "uk"
+            if _CYRILLIC_MARKED.search(letters) is not None:  # most Cyrillic text: none of the three
+                if _BELARUSIAN.search(letters):
+                    return "be"
+                if _KAZAKH.search(letters):
+                    return "kk"
+                if _UKRAINIAN.search(letters):
+                    return "uk"
             return self._restricted(cleaned, _CYRILLIC_LANGS, "ru")
-        arabic = len(_ARABIC.findall(letters))
+        arabic = _count(_ARABIC, letters)
         if arabic and arabic >= latin:
             if _URDU.search(letters):
                 return "ur"
             if _PERSIAN.search(letters):
                 return "fa"
             return self._restricted(cleaned, _ARABIC_LANGS, "ar")
-        devanagari = len(_DEVANAGARI.findall(letters))
+        devanagari = _count(_DEVANAGARI, letters)
         if devanagari and devanagari >= latin:
             return self._restricted(cleaned, _DEVANAGARI_LANGS, "hi")
         for lang, script in _UNIQUE_SCRIPTS:
-            n = len(script.findall(letters))
+            n = _count(script, letters)
             if n and n >= latin:
                 return lang
         if latin >= MIN_LETTERS:

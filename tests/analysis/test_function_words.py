@@ -29,6 +29,8 @@ def fw(text: str) -> str | None:
     ("il mio conto è bloccato da ieri, qualcuno può aiutarmi?", "it"),
     ("mijn account is geblokkeerd sinds gisteren, kan iemand helpen?", "nl"),
     ("akun saya diblokir sejak kemarin, ada yang bisa bantu?", "id"),
+    ("Всем привет, у меня не приходит депозит, что делать?", "ru"),
+    ("السلام عليكم، حسابي مقفل ولا أستطيع الدخول", "ar"),
 ])
 def test_plain_function_words_name_the_language(text, lang):
     assert fw(text) == lang
@@ -47,6 +49,13 @@ def test_plain_function_words_name_the_language(text, lang):
     "akaun saya disekat sejak semalam, boleh sesiapa tolong?",  # Malay, not Indonesian
     "o meu conto está bloqueado desde onte, alguén pode axudarme?",  # Galician
     "el meu compte està bloquejat des d'ahir, algú em pot ajudar?",  # Catalan
+    # Cyrillic and Arabic-script neighbours of Russian and Arabic, and a Russian-Ukrainian mix.
+    "Не мога да вляза в акаунта си, какво да правя?",  # Bulgarian
+    "Здраво, моја исплата још није стигла, молим помоћ",  # Serbian
+    "Здраво, мојата исплата уште не е пристигната, ве молам помош",  # Macedonian
+    "я не понимаю що робити з цим виводом",
+    "سلام، برداشت من هنوز نرسیده، لطفا کمک کنید",  # Persian
+    "میرا پیسہ ابھی تک نہیں پہنچا، براہ کرم مدد کریں",  # Urdu
     # Languages only listed to block, and too little to go on.
     "moje konto jest zablokowane od wczoraj, czy ktoś może pomóc?",
     "mitt konto är låst sedan igår, kan någon hjälpa mig?",
@@ -59,7 +68,7 @@ def test_mixed_related_or_thin_text_is_left_to_the_model(text):
 @given(st.text(max_size=300))
 @settings(max_examples=300, deadline=None)
 def test_any_text_gets_a_target_language_or_none(text):
-    assert by_function_words(text.lower()) in {None, "en", "es", "pt", "fr", "de", "it", "nl", "id", "tr"}
+    assert by_function_words(text.lower()) in {None, "en", "es", "pt", "fr", "de", "it", "nl", "id", "tr", "ru", "ar"}
 
 
 def test_the_shortcut_never_changes_an_answer_on_the_labelled_corpora():
