@@ -149,7 +149,10 @@ def language_letters(text: str) -> str:
 
 def _count(runs: re.Pattern[str], text: str) -> int:
     """How many characters of ``text`` the class ``runs`` (a ``[...]+`` pattern) covers."""
-    return sum(map(len, runs.findall(text)))
+    found = runs.findall(text)
+    if not found:  # the usual case for all but one or two scripts
+        return 0
+    return len(found[0]) if len(found) == 1 else sum(map(len, found))
 
 
 def _no_answer(_line: str) -> None:
