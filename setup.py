@@ -35,6 +35,7 @@ class OptionalBuildExt(build_ext):
         try:
             super().run()
         except PlatformError as exc:
+            self.extensions = []  # nothing was built, so nothing is to be installed
             print(f"beacon: no C compiler ({exc}); the analysis modules stay pure Python", file=sys.stderr)
 
     def build_extensions(self) -> None:

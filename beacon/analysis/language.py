@@ -171,8 +171,8 @@ class ScriptFirstDetector:
     def __init__(self, ranker: Ranker, *, function_words: bool = True) -> None:
         self.ranker = ranker
         self.name = ranker.name
-        # Latin-script text whose function words plainly name one language skips the ranker (its cost
-        # grows with every character); off, every such text is ranked (tests compare the two).
+        # Text whose function words plainly name one language (Latin script, Russian, Arabic) skips
+        # the ranker, whose cost grows with every character; off, all of it is ranked (tests compare).
         self._function_words = by_function_words if function_words else _no_answer
         # The answer depends on the cleaned text only, and chats repeat themselves (greetings,
         # thanks, the same question with another amount, spam posted again): remember the last
