@@ -35,7 +35,7 @@ from beacon.verdict import AnalysisInput, Flag, Verdict
 from moderation import alerts, allowlist, service, verify
 from moderation.models import APPEALED, AUTO, OPEN, ModerationCase, RecentMessage, SafetyAlert, Sighting
 from moderation.config import Step
-from moderation.policy import Channel, Decision, Situation, decide
+from moderation.policy import DATA_FLAGS, Channel, Decision, Situation, decide
 from moderation.records import (
     Audit,
     AuditLines,
@@ -53,6 +53,7 @@ from moderation.texts import (
     APPEAL_BUTTONS,
     appeal_card_text,
     card_text,
+    chat_label,
     data_kinds,
     keyboard,
     member_message,
@@ -448,6 +449,30 @@ class Moderation:
             # The DM was refused: one public notice instead (it names the kind of data, never the data).
             effects.append(SendMessage(key=f"{cause}/mod/{ref}/notice", platform=case.platform,
                                        chat=service.case_chat(case), text=case.fallback_notice))
+        if role == "delete" and case is not None and event.state == "failed" and event.reason != "not_found":
+            effects += self._still_up(case, event.reason, f"{cause}/mod/{ref}")
+        return effects
+
+    def _still_up(self, case: ModerationCase, reason: str, base: str) -> list[Effect]:
+        """The delete was refused (no right to delete there, a platform error): the message is still
+        up. Moderators are asked to remove it by hand; an author who leaked their own data is told to
+        delete it (the notice sent with the delete said it was removed). Not after ``not_found``
+        (someone removed it first) or ``in_doubt`` (it may well be gone)."""
+        effects: list[Effect] = []
+        flags = {Flag(f) for f in case.flags.split(",") if f}
+        if flags & DATA_FLAGS and case.message_id is not None:
+            text = self.config.notice_not_removed.format(
+                who=who(case.author_username, case.author_name, case.author_id), chat=chat_label(case))
+            if Flag.secret in flags:
+                text += " " + self.config.advice_secret
+            effects.append(SendMessage(key=f"{base}/still-up", platform=case.platform, chat=service.case_chat(case),
+                                       text=text, reply_to_message_id=case.message_id, priority=10))
+        moderators = service.moderators_chat_for(self.settings, case.platform)
+        if moderators is not None:
+            effects.append(SendMessage(
+                key=f"{base}/still-up-alert", platform=moderators.platform, chat=moderators, priority=3,
+                text=f"⚠️ Case {case.ref}: the message in {chat_label(case)} could not be deleted ({reason}). "
+                     "Remove it by hand; the bot may lack the right to delete there."))
         return effects
 
 

@@ -29,6 +29,33 @@ async def test_seed_phrase_is_deleted_and_named_never_quoted(journey_factory) ->
     assert ("beacon", "delete") in actions and ("beacon", "notify") in actions
 
 
+async def test_a_refused_delete_is_corrected_to_the_author_and_escalated(journey_factory) -> None:
+    """The bot is not an administrator of #general (its rights were never reported), so it tries the
+    delete and is refused: the seed phrase is still up. The author is told to delete it after all (the
+    first notice said it was removed) and the moderators are asked to remove it by hand."""
+    j = await journey_factory()
+    await j.say("@carl: gm", f"@ann: is this safe? {SEED}")
+    assert "bot deleted" not in j.out
+    assert "@ann, a message of yours was removed" in j.out  # sent with the delete, before its refusal
+    assert "@ann, correction: your message could not be removed automatically. Delete it yourself now." in j.out
+    ref = make_ref(GENERAL.format(2))
+    assert "bot → #mods" in j.out and f"Case {ref}: the message in general" in j.out and "no_rights" in j.out
+    assert j.out.count("new wallet") == 2  # both messages to the author carry the advice
+    for word in ("abandon", "absurd", "accident"):
+        assert word not in j.out
+    actions = [(a.action, a.reason) for a in await j.audit()]
+    assert any(action == "delete failed" and "no_rights" in reason for action, reason in actions)
+
+
+async def test_a_refused_scam_delete_only_escalates(journey_factory) -> None:
+    """The author of a scam is not told anything more: only the moderators hear the message is up."""
+    j = await journey_factory()
+    await j.say("@eve: claim your bonus at nimbus-rewards.xyz now")
+    ref = make_ref(GENERAL.format(1))
+    assert f"Case {ref}: the message in general" in j.out
+    assert "correction" not in j.out
+
+
 async def test_member_who_started_the_bot_is_told_by_dm_only(journey_factory) -> None:
     j = await journey_factory()
     await j.say("admin #general", "dm @ann: hi")  # seen before the group message (another chat, in parallel)
@@ -184,14 +211,6 @@ async def test_staff_messages_are_never_deleted(journey_factory) -> None:
     assert "deleted" not in j.out and "Case" not in j.out
     [case] = await j.cases()
     assert case.status == "auto" and "delete" not in case.steps
-
-
-async def test_no_rights_is_recorded_not_crashed(journey_factory) -> None:
-    j = await journey_factory()
-    await j.say(f"@ann: {SEED}")  # the bot is not an administrator of #general
-    assert "deleted" not in j.out
-    assert "a seed phrase" in j.out
-    assert any(a.action == "delete failed" and "no_rights" in a.reason for a in await j.audit())
 
 
 async def test_spam_twice_mutes(journey_factory) -> None:
