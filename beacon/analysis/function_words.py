@@ -11,8 +11,6 @@ never answered here: their words only stop another language from being chosen.
 
 from __future__ import annotations
 
-import re
-
 # Languages the shortcut may answer.
 _TARGETS: dict[str, str] = {
     "en": """the a an and or but if so then than because is are was were be been being am have has had do
