@@ -124,10 +124,10 @@ class ModerationConfig(Section):
         "Anyone who saw it can take your funds: move them to a new wallet (new seed phrase, new keys) now "
         "and revoke any exposed API keys or passwords."
     )
-    # When the delete was refused (no right to delete there): the message is still up, so the author
-    # of leaked data must remove it, and must not believe the earlier notice that it was removed.
+    # By DM when the delete was refused (no right to delete there): the message is still up, so the
+    # author of leaked data must remove it, and must not believe the earlier notice that it was removed.
     notice_not_removed: str = (
-        "{who}, correction: your message could not be removed automatically. Delete it yourself now."
+        "Correction: your message in {chat} could not be removed automatically. Delete it yourself now."
     )
     warning_public: str = "{who}, your message was removed: {reasons}. Repeating this may get you muted or banned."
     warning_private: str = (

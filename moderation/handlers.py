@@ -455,18 +455,20 @@ class Moderation:
 
     def _still_up(self, case: ModerationCase, reason: str, base: str) -> list[Effect]:
         """The delete was refused (no right to delete there, a platform error): the message is still
-        up. Moderators are asked to remove it by hand; an author who leaked their own data is told to
-        delete it (the notice sent with the delete said it was removed). Not after ``not_found``
-        (someone removed it first) or ``in_doubt`` (it may well be gone)."""
+        up. Moderators are asked to remove it by hand. An author who leaked their own data is told by
+        DM to delete it (a notice sent with the delete said it was removed); never in public, where
+        the message already has its one reply (DESIGN.md), and not when it is a support request (the
+        desk's reply, written without knowing the bot may delete, already asks them to). Nothing after
+        ``not_found`` (someone removed it first) or ``in_doubt`` (it may well be gone)."""
         effects: list[Effect] = []
         flags = {Flag(f) for f in case.flags.split(",") if f}
-        if flags & DATA_FLAGS and case.message_id is not None:
+        if flags & DATA_FLAGS and case.message_id is not None and not case.support_request:
             text = self.config.notice_not_removed.format(
                 who=who(case.author_username, case.author_name, case.author_id), chat=chat_label(case))
             if Flag.secret in flags:
                 text += " " + self.config.advice_secret
-            effects.append(SendMessage(key=f"{base}/still-up", platform=case.platform, chat=service.case_chat(case),
-                                       text=text, reply_to_message_id=case.message_id, priority=10))
+            effects.append(SendDirect(key=f"{base}/still-up", platform=case.platform, user=service.case_author(case),
+                                      text=text, priority=10))
         moderators = service.moderators_chat_for(self.settings, case.platform)
         if moderators is not None:
             effects.append(SendMessage(

@@ -29,22 +29,33 @@ async def test_seed_phrase_is_deleted_and_named_never_quoted(journey_factory) ->
     assert ("beacon", "delete") in actions and ("beacon", "notify") in actions
 
 
-async def test_a_refused_delete_is_corrected_to_the_author_and_escalated(journey_factory) -> None:
+async def test_a_refused_delete_is_corrected_by_dm_and_escalated(journey_factory) -> None:
     """The bot is not an administrator of #general (its rights were never reported), so it tries the
-    delete and is refused: the seed phrase is still up. The author is told to delete it after all (the
-    first notice said it was removed) and the moderators are asked to remove it by hand."""
+    delete and is refused: the seed phrase is still up. The moderators are asked to remove it by hand,
+    and the author, who started the bot, is told by DM to delete it after all (the first DM said it was
+    removed). Nothing is posted in #general."""
     j = await journey_factory()
-    await j.say("@carl: gm", f"@ann: is this safe? {SEED}")
-    assert "bot deleted" not in j.out
-    assert "@ann, a message of yours was removed" in j.out  # sent with the delete, before its refusal
-    assert "@ann, correction: your message could not be removed automatically. Delete it yourself now." in j.out
+    await j.say("dm @ann: hi", "@carl: gm")
+    await j.say(f"@ann: is this safe? {SEED}")
+    assert "bot deleted" not in j.out and "bot → #general" not in j.out
+    assert "Correction: your message in general (console) could not be removed automatically." in j.out
     ref = make_ref(GENERAL.format(2))
     assert "bot → #mods" in j.out and f"Case {ref}: the message in general" in j.out and "no_rights" in j.out
-    assert j.out.count("new wallet") == 2  # both messages to the author carry the advice
+    assert j.out.count("bot → dm @ann") == 2 and j.out.count("new wallet") == 2
     for word in ("abandon", "absurd", "accident"):
         assert word not in j.out
     actions = [(a.action, a.reason) for a in await j.audit()]
     assert any(action == "delete failed" and "no_rights" in reason for action, reason in actions)
+
+
+async def test_a_refused_delete_never_adds_a_public_reply(journey_factory) -> None:
+    """An author who never started the bot got the public notice; the correction may only go by DM,
+    which is refused: still one reply in #general, and the moderators know."""
+    j = await journey_factory()
+    await j.say(f"@ann: {SEED}")
+    assert j.out.count("bot → #general") == 1
+    assert f"Case {make_ref(GENERAL.format(1))}: the message in general" in j.out
+    assert any(a.action == "still-up failed" for a in await j.audit())
 
 
 async def test_a_refused_scam_delete_only_escalates(journey_factory) -> None:
