@@ -8,6 +8,8 @@ import subprocess
 import sys
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from beacon.analysis.language import (
     FastTextRanker,
@@ -147,3 +149,20 @@ def test_detection_is_offline_and_skips_the_downloader(tmp_path):
 def test_surrogates_and_huge_text(fasttext_detector):
     assert fasttext_detector.detect("withdrawal \ud800 pending for hours, please check") == "en"
     assert fasttext_detector.detect("deposit not credited " * 60_000) == "en"
+
+
+@given(st.text(alphabet=st.sampled_from("aé中かア한ДіўәعپकกΩ1 _-·ー\U00020000"), max_size=40) | st.text(max_size=40))
+@settings(max_examples=300, deadline=None)
+def test_script_counts_by_runs_equal_counts_by_character(text):
+    """Each script class is counted as the summed length of its runs: exactly the number of its characters."""
+    import re
+
+    from beacon.analysis import language as lang
+
+    for runs in (lang._LATIN_LETTERS, lang._KANA, lang._HANGUL, lang._HAN, lang._CYRILLIC, lang._ARABIC,
+                 lang._DEVANAGARI, *(p for _, p in lang._UNIQUE_SCRIPTS)):
+        assert lang._count(runs, text) == len(re.findall(runs.pattern[:-1], text))
+    any_cjk = any(lang._count(p, text) for p in (lang._KANA, lang._HANGUL, lang._HAN))
+    assert (lang._CJK_ANY.search(text) is not None) == bool(any_cjk)
+    marked = any(p.search(text) for p in (lang._UKRAINIAN, lang._BELARUSIAN, lang._KAZAKH))
+    assert (lang._CYRILLIC_MARKED.search(text) is not None) == bool(marked)
